@@ -1,0 +1,9 @@
+import { afterAll, inject } from 'vitest'
+
+process.env.DATABASE_URL = inject('databaseUrl')
+process.env.DATABASE_POOL_MAX = '4'
+
+afterAll(async () => {
+  const g = globalThis as unknown as { fmPrisma?: { $disconnect(): Promise<void> } }
+  await g.fmPrisma?.$disconnect()
+})
