@@ -6,6 +6,48 @@ export const DEV_ENCRYPTION_KEY = '00'.repeat(31) + '01'
 
 const optionalUrl = z.url().optional()
 const optional = z.string().min(1).optional()
+const flag = z.enum(['0', '1']).optional()
+
+/**
+ * Provider keys, base-URL overrides (tests point the real SDKs at local fakes) and kill switches
+ * (FM_DISABLE_<PROVIDER>=1 → the integration is treated as unavailable). All optional: a missing key means
+ * the provider runs in sandbox mode. lib/external/config.ts re-reads these on every call (zod-parsed).
+ */
+export const PROVIDER_ENV = {
+  FM_SANDBOX: flag,
+  ANTHROPIC_API_KEY: optional, ANTHROPIC_BASE_URL: optionalUrl, ANTHROPIC_MODEL: optional,
+  OPENAI_API_KEY: optional, OPENAI_BASE_URL: optionalUrl, OPENAI_MODEL: optional,
+  TELNYX_API_KEY: optional, TELNYX_PUBLIC_KEY: optional, TELNYX_BASE_URL: optionalUrl,
+  TELNYX_CONNECTION_ID: optional, TELNYX_MESSAGING_PROFILE_ID: optional,
+  SENDGRID_API_KEY: optional, SENDGRID_BASE_URL: optionalUrl,
+  SENDGRID_WEBHOOK_PUBLIC_KEY: optional,
+  STRIPE_SECRET_KEY: optional, STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_HOST: optional, STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+  LOB_API_KEY: optional, LOB_BASE_URL: optionalUrl,
+  LOB_WEBHOOK_SECRET: optional,
+  MAPBOX_TOKEN: optional, MAPBOX_BASE_URL: optionalUrl,
+  GOOGLE_MAPS_API_KEY: optional, GOOGLE_MAPS_BASE_URL: optionalUrl,
+  ELEVENLABS_API_KEY: optional, ELEVENLABS_BASE_URL: optionalUrl, ELEVENLABS_VOICE_ID: optional,
+  DEEPGRAM_API_KEY: optional, DEEPGRAM_BASE_URL: optionalUrl,
+  APOLLO_API_KEY: optional, APOLLO_BASE_URL: optionalUrl,
+  META_ACCESS_TOKEN: optional, META_AD_ACCOUNT_ID: optional, META_GRAPH_BASE_URL: optionalUrl,
+  GOOGLE_ADS_DEVELOPER_TOKEN: optional, GOOGLE_ADS_CUSTOMER_ID: optional, GOOGLE_ADS_CLIENT_ID: optional,
+  GOOGLE_ADS_CLIENT_SECRET: optional, GOOGLE_ADS_REFRESH_TOKEN: optional, GOOGLE_ADS_BASE_URL: optionalUrl,
+  GOOGLE_OAUTH_BASE_URL: optionalUrl,
+  FM_DISABLE_ANTHROPIC: flag, FM_DISABLE_OPENAI: flag, FM_DISABLE_TELNYX: flag, FM_DISABLE_SENDGRID: flag,
+  FM_DISABLE_STRIPE: flag, FM_DISABLE_LOB: flag, FM_DISABLE_MAPBOX: flag, FM_DISABLE_GOOGLE_MAPS: flag,
+  FM_DISABLE_ELEVENLABS: flag, FM_DISABLE_DEEPGRAM: flag, FM_DISABLE_APOLLO: flag, FM_DISABLE_META_ADS: flag,
+  FM_DISABLE_GOOGLE_ADS: flag,
+}
+export const providerEnvSchema = z.object(PROVIDER_ENV)
+export type ProviderEnv = z.infer<typeof providerEnvSchema>
+
+/**
+ * Provider secrets production cannot run without (billing has no safe sandbox for paying customers).
+ * FM_SANDBOX=1 (demo/e2e on a production build) waives them. The one list; doctor and boot both read it.
+ */
+export const PRODUCTION_REQUIRED_PROVIDER_SECRETS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,9 +60,8 @@ const schema = z.object({
   REDIS_URL: optionalUrl,
   EMAIL_FROM: z.string().default('Fish Mouth <no-reply@fishmouth.local>'),
   COMPANY_POSTAL_ADDRESS: z.string().default('Fish Mouth Inc., 100 Main St, Austin, TX 78701'),
-  SENDGRID_API_KEY: optional,
-  SENDGRID_BASE_URL: optionalUrl,
   SENTRY_DSN: optional,
+  ...PROVIDER_ENV,
   /** set by CI/e2e to expose the dev mailbox on a production build; never set in real production */
   FM_ENABLE_DEV_MAILBOX: z.enum(['0', '1']).default('0'),
 })
@@ -44,6 +85,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const bad = PRODUCTION_SECRETS.filter(([k, dev]) => !source[k] || source[k] === dev).map(([k]) => k)
     if (bad.length) {
       throw new Error(`Refusing to start in production: set real values for ${bad.join(', ')} (missing or a development default).`)
+    }
+  }
+  if (env.NODE_ENV === 'production' && source.FM_SANDBOX !== '1') {
+    const missing = PRODUCTION_REQUIRED_PROVIDER_SECRETS.filter((k) => !source[k])
+    if (missing.length) {
+      throw new Error(`Refusing to start in production: ${missing.join(', ')} must be set (or FM_SANDBOX=1 for a sandbox demo).`)
     }
   }
   return env

@@ -1,7 +1,8 @@
-// The background worker: pg-boss on the same PostgreSQL. Queues and handlers are registered in lib/jobs.
+// The background worker (`npm run worker`): pg-boss on the same PostgreSQL. Queues, handlers and schedules
+// are registered in lib/jobs/queues.ts; SIGTERM/SIGINT stop it gracefully (running jobs finish first).
 import { startWorker } from '@/lib/jobs/worker'
 
-startWorker().catch((err) => {
+startWorker({ handleSignals: true }).catch((err) => {
   console.error('worker failed to start', err)
   process.exit(1)
 })

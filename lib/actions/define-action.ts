@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Permission } from '@/lib/auth/permissions'
 import { assertCan } from '@/lib/auth/permissions'
 import { getMemberContext, type MemberContext } from '@/lib/auth/org-context'
-import { loadSession, requireSession, sessionFromCookieHeader, type CurrentSession } from '@/lib/auth/session'
+import { assertEmailVerified, loadSession, requireSession, sessionFromCookieHeader, type CurrentSession } from '@/lib/auth/session'
 import { AppError, toAppError, toErrorBody, type ErrorBody } from '@/lib/errors'
 import { log } from '@/lib/logger'
 import { contextFromHeaders, runWithContext, type RequestContext } from '@/lib/request-context'
@@ -106,6 +106,7 @@ export function orgAction<S extends z.ZodObject, T>(
     run(override, async (req, session) => {
       const s = requireSession(await session())
       req.userId = s.user.id
+      assertEmailVerified(s)
       const slug = orgSlugField.safeParse((raw as { orgSlug?: unknown } | null)?.orgSlug)
       if (!slug.success) throw new AppError('NOT_FOUND', 'Organization not found')
       const member = await getMemberContext({ userId: s.user.id, orgSlug: slug.data })

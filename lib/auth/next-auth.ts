@@ -6,7 +6,9 @@ import Credentials from 'next-auth/providers/credentials'
 import { env } from '@/lib/env'
 import { consumeLoginTicket } from '@/lib/auth/login-ticket'
 
-export const SESSION_MAX_AGE_S = 30 * 24 * 3600
+import { SESSION_MAX_AGE_S } from '@/lib/auth/next-auth-config'
+
+export { SESSION_MAX_AGE_S }
 
 export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },

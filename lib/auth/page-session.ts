@@ -21,6 +21,7 @@ export async function requirePageSession(returnTo?: string): Promise<CurrentSess
 /** The member context for an org page; not a member → the 404 page. */
 export async function requirePageMember(orgSlug: string): Promise<{ session: CurrentSession; member: MemberContext }> {
   const session = await requirePageSession(`/${orgSlug}`)
+  if (!session.user.emailVerifiedAt) redirect('/verify-email')
   try {
     return { session, member: await getMemberContext({ userId: session.user.id, orgSlug }) }
   } catch (e) {

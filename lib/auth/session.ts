@@ -81,3 +81,10 @@ export function requireSession(s: CurrentSession | null): CurrentSession {
   if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
   return s
 }
+
+/** Org work needs a verified email (sign-up sends the link); the UI sends the user to /verify-email. */
+export function assertEmailVerified(s: CurrentSession): void {
+  if (!s.user.emailVerifiedAt) {
+    throw new AppError('FORBIDDEN', 'Confirm your email address to continue', { details: { reason: 'EMAIL_NOT_VERIFIED' } })
+  }
+}

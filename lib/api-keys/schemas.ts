@@ -1,0 +1,8 @@
+import { z } from 'zod'
+
+export const apiKeyScopeSchema = z.enum(['READ', 'WRITE'])
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, 'Name the key (e.g. "Zapier")').max(100),
+  scope: apiKeyScopeSchema.default('READ'),
+})
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>

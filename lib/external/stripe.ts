@@ -1,0 +1,124 @@
+// Stripe through the official SDK. Every create/update carries an idempotency key (the caller's, or one made
+// per logical call and reused across our retries), so those calls are safe to retry; reads are naturally safe.
+// Meter events are deduplicated by Stripe on `identifier`. Sandbox returns deterministic objects, bills nobody.
+import { randomUUID } from 'node:crypto'
+import Stripe from 'stripe'
+import { env } from '@/lib/env'
+import { callService } from '@/lib/external/call-service'
+import { isLive, providerEnv } from '@/lib/external/config'
+import { sandboxId } from '@/lib/external/sandbox'
+
+const TIMEOUT_MS = 20_000
+type Sandboxed<T> = T & { sandbox: boolean }
+
+const clients = new Map<string, Stripe>()
+function stripe(): Stripe {
+  const e = providerEnv()
+  const key = [e.STRIPE_SECRET_KEY, e.STRIPE_API_HOST, e.STRIPE_API_PORT, e.STRIPE_API_PROTOCOL].join('|')
+  let sdk = clients.get(key)
+  if (!sdk) {
+    sdk = new Stripe(e.STRIPE_SECRET_KEY!, {
+      maxNetworkRetries: 0, // callService owns retries
+      timeout: TIMEOUT_MS + 5_000,
+      telemetry: false,
+      ...(e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST } : {}),
+      ...(e.STRIPE_API_PORT ? { port: e.STRIPE_API_PORT } : {}),
+      ...(e.STRIPE_API_PROTOCOL ? { protocol: e.STRIPE_API_PROTOCOL } : {}),
+    })
+    clients.set(key, sdk)
+  }
+  return sdk
+}
+
+export const isStripeLive = () => isLive('stripe')
+
+const call = <T>(operation: string, fn: () => Promise<T>) =>
+  callService({ provider: 'stripe', operation, idempotent: true, timeoutMs: TIMEOUT_MS }, () => fn())
+
+export async function createCustomer(input: { email: string; name?: string; orgId: string; idempotencyKey?: string }): Promise<{ customerId: string; sandbox: boolean }> {
+  if (!isStripeLive()) return { customerId: sandboxId('cus', input.orgId), sandbox: true }
+  const idempotencyKey = input.idempotencyKey ?? randomUUID()
+  const c = await call('customers.create', () =>
+    stripe().customers.create({ email: input.email, name: input.name, metadata: { org_id: input.orgId } }, { idempotencyKey, timeout: TIMEOUT_MS }))
+  return { customerId: c.id, sandbox: false }
+}
+
+export async function retrieveCustomer(input: { customerId: string }): Promise<Sandboxed<{ id: string; email: string | null; deleted: boolean }>> {
+  if (!isStripeLive()) return { id: input.customerId, email: null, deleted: false, sandbox: true }
+  const c = await call('customers.retrieve', () => stripe().customers.retrieve(input.customerId, {}, { timeout: TIMEOUT_MS }))
+  return { id: c.id, email: 'deleted' in c && c.deleted ? null : (c as Stripe.Customer).email, deleted: 'deleted' in c && !!c.deleted, sandbox: false }
+}
+
+export interface CheckoutInput {
+  customerId: string
+  orgId: string
+  /** flat monthly price, plus optional metered price (per quality lead) */
+  priceId: string
+  meteredPriceId?: string
+  successUrl: string
+  cancelUrl: string
+  idempotencyKey?: string
+}
+export async function createCheckoutSession(input: CheckoutInput): Promise<{ id: string; url: string; sandbox: boolean }> {
+  if (!isStripeLive()) {
+    const id = sandboxId('cs', input.orgId, input.priceId, input.idempotencyKey)
+    return { id, url: `${env().APP_URL}/billing/sandbox-checkout?session=${id}`, sandbox: true }
+  }
+  const line_items: Stripe.Checkout.SessionCreateParams.LineItem[] = [{ price: input.priceId, quantity: 1 }]
+  if (input.meteredPriceId) line_items.push({ price: input.meteredPriceId })
+  const s = await call('checkout.sessions.create', () => stripe().checkout.sessions.create({
+    mode: 'subscription', customer: input.customerId, line_items, client_reference_id: input.orgId,
+    success_url: input.successUrl, cancel_url: input.cancelUrl,
+    subscription_data: { metadata: { org_id: input.orgId } },
+  }, { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+  return { id: s.id, url: s.url ?? '', sandbox: false }
+}
+
+export async function createBillingPortalSession(input: { customerId: string; returnUrl: string; idempotencyKey?: string }): Promise<{ url: string; sandbox: boolean }> {
+  if (!isStripeLive()) return { url: `${input.returnUrl}${input.returnUrl.includes('?') ? '&' : '?'}sandbox_portal=1`, sandbox: true }
+  const s = await call('billing_portal.sessions.create', () => stripe().billingPortal.sessions.create(
+    { customer: input.customerId, return_url: input.returnUrl }, { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+  return { url: s.url, sandbox: false }
+}
+
+function sandboxSubscription(id: string, status: Stripe.Subscription.Status = 'active'): Sandboxed<Stripe.Subscription> {
+  const now = Math.floor(Date.UTC(2026, 0, 1) / 1000)
+  return {
+    id, object: 'subscription', status, customer: sandboxId('cus', id), metadata: {}, cancel_at_period_end: false,
+    items: { object: 'list', data: [{ id: sandboxId('si', id), price: { id: 'price_sandbox' }, current_period_end: now + 30 * 86400 }], has_more: false, url: '' },
+    sandbox: true,
+  } as unknown as Sandboxed<Stripe.Subscription>
+}
+
+export async function retrieveSubscription(input: { subscriptionId: string }): Promise<Sandboxed<Stripe.Subscription>> {
+  if (!isStripeLive()) return sandboxSubscription(input.subscriptionId)
+  const s = await call('subscriptions.retrieve', () => stripe().subscriptions.retrieve(input.subscriptionId, {}, { timeout: TIMEOUT_MS }))
+  return Object.assign(s, { sandbox: false })
+}
+
+export async function updateSubscription(input: { subscriptionId: string; params: Stripe.SubscriptionUpdateParams; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Subscription>> {
+  if (!isStripeLive()) return sandboxSubscription(input.subscriptionId)
+  const s = await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, input.params,
+    { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+  return Object.assign(s, { sandbox: false })
+}
+
+export async function cancelSubscription(input: { subscriptionId: string; atPeriodEnd?: boolean; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Subscription>> {
+  if (!isStripeLive()) return sandboxSubscription(input.subscriptionId, input.atPeriodEnd ? 'active' : 'canceled')
+  const idempotencyKey = input.idempotencyKey ?? randomUUID()
+  const s = input.atPeriodEnd
+    ? await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, { cancel_at_period_end: true }, { idempotencyKey, timeout: TIMEOUT_MS }))
+    : await call('subscriptions.cancel', () => stripe().subscriptions.cancel(input.subscriptionId, {}, { idempotencyKey, timeout: TIMEOUT_MS }))
+  return Object.assign(s, { sandbox: false })
+}
+
+/** Usage for the per-quality-lead fee. `identifier` (e.g. "lead:<id>") makes a repeat a no-op at Stripe. */
+export async function reportMeterEvent(input: { eventName: string; customerId: string; value: number; identifier: string; timestamp?: Date }): Promise<{ identifier: string; sandbox: boolean }> {
+  if (!isStripeLive()) return { identifier: input.identifier, sandbox: true }
+  const ev = await call('billing.meter_events.create', () => stripe().billing.meterEvents.create({
+    event_name: input.eventName, identifier: input.identifier,
+    payload: { stripe_customer_id: input.customerId, value: String(input.value) },
+    ...(input.timestamp ? { timestamp: Math.floor(input.timestamp.getTime() / 1000) } : {}),
+  }, { idempotencyKey: `meter-${input.identifier}`, timeout: TIMEOUT_MS }))
+  return { identifier: ev.identifier, sandbox: false }
+}

@@ -1,0 +1,46 @@
+// Creates an organization with its creator as OWNER, in one transaction with the audit rows.
+// Sign-up (lib/auth/sign-up.ts) and "create another organization" (/orgs/new) both use it.
+import type { Tx } from '@/lib/db'
+import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { writeAudit } from '@/lib/audit/write-audit'
+import { createOrgSchema, type CreateOrgInput } from '@/lib/orgs/schemas'
+
+export interface CreatedOrg {
+  id: string
+  slug: string
+  name: string
+  timeZone: string
+  membershipId: string
+}
+
+async function insert(tx: Tx, userId: string, input: CreateOrgInput): Promise<CreatedOrg> {
+  const taken = await tx.organization.findUnique({ where: { slug: input.slug }, select: { id: true } })
+  if (taken) throw slugTaken()
+  const org = await tx.organization.create({
+    data: { name: input.name, slug: input.slug, ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
+    select: { id: true, slug: true, name: true, timeZone: true },
+  })
+  const membership = await tx.membership.create({ data: { orgId: org.id, userId, role: 'OWNER' }, select: { id: true } })
+  await writeAudit(tx, { orgId: org.id, actor: { type: 'USER', id: userId }, action: 'org.create', targetType: 'organization', targetId: org.id, after: org })
+  await writeAudit(tx, {
+    orgId: org.id, actor: { type: 'USER', id: userId }, action: 'member.add', targetType: 'membership', targetId: membership.id,
+    after: { userId, role: 'OWNER', via: 'org.create' },
+  })
+  return { ...org, membershipId: membership.id }
+}
+
+const slugTaken = () =>
+  new AppError('CONFLICT', 'That URL name is taken; choose another', { details: { reason: 'SLUG_TAKEN', field: 'slug' } })
+
+/** Pass `tx` to create the org inside a larger transaction (sign-up). */
+export async function createOrg({ userId, input }: { userId: string; input: unknown }, tx?: Tx): Promise<CreatedOrg> {
+  const parsed = createOrgSchema.parse(input)
+  try {
+    return tx ? await insert(tx, userId, parsed) : await db.$transaction((t) => insert(t, userId, parsed))
+  } catch (err) {
+    // two sign-ups racing for the same slug: the unique index decides
+    if ((err as { code?: string })?.code === 'P2002') throw slugTaken()
+    throw err
+  }
+}

@@ -1,0 +1,19 @@
+import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+
+export interface OrgSettings {
+  id: string
+  slug: string
+  name: string
+  timeZone: string
+  createdAt: Date
+}
+
+export async function getOrgSettings({ orgId }: { orgId: string }): Promise<OrgSettings> {
+  const org = await db.organization.findFirst({
+    where: { id: orgId, deletedAt: null },
+    select: { id: true, slug: true, name: true, timeZone: true, createdAt: true },
+  })
+  if (!org) throw new AppError('NOT_FOUND', 'Organization not found')
+  return org
+}

@@ -1,0 +1,63 @@
+// Puts a message in the outbox: insert-or-return-existing on the unique dedupe key, so a crash, a retry or a
+// replay of the caller never creates a second message. The dispatch job is inserted in the SAME transaction
+// (pg-boss writes through the caller's connection), so a committed row always has its job; the sweeper
+// covers anything else (e.g. a job lost with a restored database).
+import type PgBoss from 'pg-boss'
+import { z } from 'zod'
+import { db, type Tx } from '@/lib/db'
+import { ensureQueue } from '@/lib/jobs/boss'
+import type { OutboxChannel, OutboxStatus } from '@/lib/generated/prisma/enums'
+import { PAYLOAD_SCHEMAS } from '@/lib/outbox/payloads'
+
+export const DISPATCH_QUEUE = 'outbox.dispatch'
+
+export const enqueueInput = z.object({
+  channel: z.enum(['EMAIL', 'SMS', 'CALL', 'MAIL', 'METER']),
+  dedupeKey: z.string().min(1).max(200),
+  payload: z.unknown(),
+  orgId: z.uuid().nullable().optional(),
+})
+export type EnqueueInput = z.input<typeof enqueueInput>
+
+export interface EnqueueResult {
+  id: string
+  status: OutboxStatus
+  /** false when the dedupe key already existed (nothing new was queued) */
+  created: boolean
+}
+
+type Runner = Pick<Tx, '$queryRawUnsafe'>
+
+/** pg-boss's `db` option: run its SQL on the caller's transaction connection. */
+export function bossDbFor(client: Runner): PgBoss.Db {
+  return { executeSql: async (text, values) => ({ rows: await client.$queryRawUnsafe<unknown[]>(text, ...values) }) }
+}
+
+/** Asks a worker to dispatch `id` now or at `startAfter` (no-op if a job for it is already waiting). */
+export async function kickDispatch({ id, startAfter, client }: { id: string; startAfter?: Date; client?: Runner }): Promise<void> {
+  const boss = await ensureQueue(DISPATCH_QUEUE)
+  await boss.send(DISPATCH_QUEUE, { id }, {
+    singletonKey: id,
+    ...(startAfter ? { startAfter } : {}),
+    ...(client ? { db: bossDbFor(client) } : {}),
+  })
+}
+
+export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {
+  const input = enqueueInput.parse(raw)
+  const payload = PAYLOAD_SCHEMAS[input.channel as OutboxChannel].parse(input.payload)
+  const run = async (client: Tx): Promise<EnqueueResult> => {
+    const inserted = await client.$queryRaw<Array<{ id: string; status: OutboxStatus }>>`
+      INSERT INTO outbox_messages (org_id, channel, dedupe_key, payload, updated_at)
+      VALUES (${input.orgId ?? null}::uuid, ${input.channel}::"OutboxChannel", ${input.dedupeKey}, ${JSON.stringify(payload)}::jsonb, now())
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, status`
+    if (inserted[0]) {
+      await kickDispatch({ id: inserted[0].id, client })
+      return { ...inserted[0], created: true }
+    }
+    const existing = await client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } })
+    return { ...existing, created: false }
+  }
+  return tx ? run(tx) : db.$transaction(run)
+}

@@ -1,0 +1,42 @@
+// The payload each outbox channel carries, validated on enqueue (zod at the boundary) and again on send.
+import { z } from 'zod'
+import type { OutboxChannel } from '@/lib/generated/prisma/enums'
+
+export const emailPayload = z.object({
+  to: z.email().max(254),
+  subject: z.string().min(1).max(300),
+  text: z.string().min(1).max(100_000),
+  html: z.string().max(500_000).optional(),
+  from: z.string().max(320).optional(),
+  template: z.string().max(64).optional(),
+  /** the email_messages row this send delivers (kept in sync) */
+  emailMessageId: z.uuid().optional(),
+  unsubscribeUrl: z.url().optional(),
+})
+
+export const smsPayload = z.object({
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  text: z.string().min(1).max(1600),
+})
+
+export const callPayload = z.object({
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+}).catchall(z.unknown())
+
+export const mailPayload = z.object({ kind: z.enum(['postcard', 'letter']) }).catchall(z.unknown())
+
+export const meterPayload = z.object({
+  eventName: z.string().min(1).max(100),
+  customerId: z.string().min(1).max(64),
+  value: z.number().int().min(0),
+})
+
+export const PAYLOAD_SCHEMAS: Record<OutboxChannel, z.ZodType> = {
+  EMAIL: emailPayload,
+  SMS: smsPayload,
+  CALL: callPayload,
+  MAIL: mailPayload,
+  METER: meterPayload,
+}

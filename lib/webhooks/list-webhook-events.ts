@@ -1,0 +1,18 @@
+// Staff console (/admin/webhooks): events across all orgs — platform staff only, hence "unsafe" (unscoped).
+import { z } from 'zod'
+import { db } from '@/lib/db'
+
+export const webhookEventFilter = z.object({
+  provider: z.enum(['STRIPE', 'TELNYX', 'SENDGRID', 'LOB']).optional().catch(undefined),
+  status: z.enum(['received', 'processing', 'processed', 'failed']).optional().catch(undefined),
+})
+export type WebhookEventFilter = z.infer<typeof webhookEventFilter>
+
+export async function unsafeListWebhookEvents({ filter, limit = 100 }: { filter: WebhookEventFilter; limit?: number }) {
+  return db.webhookEvent.findMany({
+    where: { ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.status ? { status: filter.status } : {}) },
+    orderBy: { receivedAt: 'desc' },
+    take: Math.min(limit, 500),
+    select: { id: true, provider: true, eventId: true, type: true, status: true, attempts: true, lastError: true, receivedAt: true, processedAt: true },
+  })
+}

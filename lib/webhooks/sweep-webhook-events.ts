@@ -1,0 +1,14 @@
+// Re-enqueues webhook events whose job was lost (stored, then the process died before the job insert) or
+// whose worker died mid-processing. Runs with the outbox sweeper every minute.
+import { db } from '@/lib/db'
+import { enqueueWebhookProcessing } from '@/lib/webhooks/receive-webhook'
+
+export async function sweepWebhookEvents({ limit = 500 }: { limit?: number } = {}): Promise<{ kicked: number }> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM webhook_events
+     WHERE (status = 'received' AND received_at < now() - interval '2 minutes')
+        OR (status = 'processing' AND received_at < now() - interval '15 minutes' AND processed_at IS NULL)
+     ORDER BY received_at LIMIT ${limit}`
+  await enqueueWebhookProcessing({ ids: rows.map((r) => r.id) })
+  return { kicked: rows.length }
+}

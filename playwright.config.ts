@@ -1,0 +1,57 @@
+// Playwright on Debian's Chromium (Playwright's own browser download is unreachable here). The app runs as a
+// production build (`NEXT_DIST_DIR=.next-e2e next build` first, see scripts/test-all.sh) against a fresh
+// database `fm_e2e` created and seeded by tests/e2e/global-setup.ts.
+import { defineConfig } from '@playwright/test'
+// @ts-expect-error plain ESM script without types
+import { DEFAULT_ADMIN_URL, withDatabase } from './scripts/pg-local.mjs'
+
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://127.0.0.1:${port}`
+/** Same rule as findPostgres(): DATABASE_ADMIN_URL, else local 5432. global-setup fails clearly if it is down. */
+export const E2E_DATABASE_URL: string = withDatabase(process.env.DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL, 'fm_e2e')
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PW_REPORTER === 'json' ? [['json', { outputFile: 'test-results/playwright.json' }], ['list']] : 'list',
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  // Playwright starts the web server BEFORE globalSetup: /api/health (the wait URL) does not touch the database,
+  // so the server is up while global-setup recreates fm_e2e underneath it.
+  webServer: {
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: '.next-e2e',
+      DATABASE_URL: E2E_DATABASE_URL,
+      FM_ENABLE_DEV_MAILBOX: '1',
+      // production build with development secrets: allowed only for this local test server
+      FM_ALLOW_DEV_SECRETS: '1',
+      AUTH_URL: baseURL,
+      AUTH_TRUST_HOST: 'true',
+      APP_URL: baseURL,
+      LOG_LEVEL: 'warn',
+    },
+  },
+})

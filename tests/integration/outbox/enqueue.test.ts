@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { getBoss, stopBoss } from '@/lib/jobs/boss'
+import { DISPATCH_QUEUE, enqueue } from '@/lib/outbox/enqueue'
+import { uniq } from '@/tests/factories'
+
+beforeAll(() => {
+  process.env.FM_BOSS_SCHEMA = `pgboss_${uniq('t').slice(1)}`
+})
+afterAll(() => stopBoss())
+
+const sms = () => ({ from: '+15550001111', to: '+15550002222', text: 'hello' })
+
+async function jobsFor(id: string) {
+  const boss = await getBoss()
+  const schema = process.env.FM_BOSS_SCHEMA
+  const r = await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM ${schema}.job WHERE name = $1 AND singleton_key = $2`, DISPATCH_QUEUE, id)
+  void boss
+  return Number(r[0]!.n)
+}
+
+describe('enqueue', () => {
+  it('inserts once per dedupe key and returns the existing row on replay', async () => {
+    const key = uniq('sms:')
+    const a = await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })
+    const b = await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })
+    expect(a.created).toBe(true)
+    expect(b).toEqual({ id: a.id, status: 'queued', created: false })
+    expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(1)
+    expect(await jobsFor(a.id)).toBe(1)
+  })
+
+  it('concurrent enqueues of the same key create one row', async () => {
+    const key = uniq('sms:')
+    const results = await Promise.all(Array.from({ length: 8 }, () => enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })))
+    expect(new Set(results.map((r) => r.id)).size).toBe(1)
+    expect(results.filter((r) => r.created)).toHaveLength(1)
+    expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(1)
+  })
+
+  it('the row and its job commit or roll back together with the caller transaction', async () => {
+    const key = uniq('sms:')
+    let id = ''
+    await expect(
+      db.$transaction(async (tx) => {
+        id = (await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() }, tx)).id
+        throw new Error('caller failed')
+      }),
+    ).rejects.toThrow('caller failed')
+    expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(0)
+    expect(await jobsFor(id)).toBe(0)
+
+    const ok = await db.$transaction((tx) => enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() }, tx))
+    expect(await jobsFor(ok.id)).toBe(1)
+  })
+
+  it('rejects a payload that does not fit the channel', async () => {
+    await expect(enqueue({ channel: 'SMS', dedupeKey: uniq('sms:'), payload: { to: 'nope' } })).rejects.toThrow()
+  })
+})

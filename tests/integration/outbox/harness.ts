@@ -1,0 +1,25 @@
+// In-process pg-boss for integration tests: a private pg-boss schema per test file (parallel files never take
+// each other's jobs) and a worker running only the queues under test.
+import { uniq } from '@/tests/factories'
+import type { QueueDef } from '@/lib/jobs/queues'
+import { startWorker, type WorkerHandle } from '@/lib/jobs/worker'
+
+export function usePrivateBossSchema(): string {
+  const schema = `pgboss_${uniq('').replace(/-/g, '')}`
+  process.env.FM_BOSS_SCHEMA = schema
+  return schema
+}
+
+export function startTestWorker(queues: QueueDef[]): Promise<WorkerHandle> {
+  return startWorker({ queues, schedules: false, pollingIntervalSeconds: 0.5, stopTimeoutMs: 5_000 })
+}
+
+export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, { timeoutMs = 15_000, everyMs = 100, what = 'condition' } = {}): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const v = await fn()
+    if (v) return v
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
