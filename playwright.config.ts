@@ -8,10 +8,13 @@ import { DEFAULT_ADMIN_URL, withDatabase } from './scripts/pg-local.mjs'
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
 /** Same rule as findPostgres(): DATABASE_ADMIN_URL, else local 5432. global-setup fails clearly if it is down. */
-export const E2E_DATABASE_URL: string = withDatabase(process.env.DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL, 'fm_e2e')
+/** E2E_DB_NAME lets two people run e2e side by side on one server without dropping each other's database. */
+export const E2E_DATABASE_URL: string = withDatabase(process.env.DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL, process.env.E2E_DB_NAME ?? 'fm_e2e')
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // not plain test-results/: Playwright empties its outputDir, and scripts/test-all.sh keeps vitest.json there
+  outputDir: 'test-results/playwright-artifacts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
@@ -48,6 +51,8 @@ export default defineConfig({
       FM_ENABLE_DEV_MAILBOX: '1',
       // production build with development secrets: allowed only for this local test server
       FM_ALLOW_DEV_SECRETS: '1',
+      // every provider in sandbox mode (no real keys in tests), which also waives the production Stripe keys
+      FM_SANDBOX: '1',
       AUTH_URL: baseURL,
       AUTH_TRUST_HOST: 'true',
       APP_URL: baseURL,

@@ -6,6 +6,7 @@ import { AppShell } from '@/components/app-shell/app-shell'
 import { OrgSwitcher } from '@/components/app-shell/org-switcher'
 import { UserMenu } from '@/components/app-shell/user-menu'
 import { SandboxBanner } from '@/components/app-shell/sandbox-banner'
+import { signOutAction } from '@/app/(auth)/actions'
 import { SignOutButton } from './sign-out-button'
 
 export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string }> }): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function OrgLayout({ children, params }: { children: React.
       orgSlug={member.org.slug}
       banner={sandbox ? <SandboxBanner /> : undefined}
       orgSwitcher={<OrgSwitcher current={member.org} orgs={orgs.map((o) => ({ slug: o.org.slug, name: o.org.name, role: o.role }))} />}
-      userMenu={<UserMenu user={session.user} signOut={<SignOutButton />} />}
+      userMenu={<UserMenu user={session.user} signOut={<SignOutButton signOut={signOutAction} />} />}
     >
       {children}
     </AppShell>

@@ -1,8 +1,24 @@
-// Sign out through next-auth's endpoint (the auth area's sign-out also revokes the registry session).
-export function SignOutButton() {
+'use client'
+// Calls the auth area's sign-out action (revokes the registry session, clears the cookie), then leaves.
+import { useTransition } from 'react'
+
+type SignOut = (input: Record<string, never>) => Promise<{ ok: true; data: { redirectTo: string } } | { ok: false; error: { message: string } }>
+
+export function SignOutButton({ signOut }: { signOut: SignOut }) {
+  const [pending, start] = useTransition()
   return (
-    <form action="/api/auth/signout" method="post">
-      <button type="submit" className="w-full text-left text-sm text-red-700 hover:underline">Sign out</button>
-    </form>
+    <button
+      type="button"
+      disabled={pending}
+      className="w-full text-left text-sm text-red-700 hover:underline disabled:opacity-50"
+      onClick={() =>
+        start(async () => {
+          const r = await signOut({})
+          window.location.assign(r.ok ? r.data.redirectTo : '/sign-in')
+        })
+      }
+    >
+      {pending ? 'Signing out…' : 'Sign out'}
+    </button>
   )
 }

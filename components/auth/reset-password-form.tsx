@@ -43,7 +43,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
         <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? 'password-error password-rules' : 'password-rules'} {...register('password')} />
         <PasswordHints id="password-rules" password={watch('password')} />
       </Field>
-      <Field id="confirm" label="Repeat the new password" error={errors.confirm?.message}>
+      <Field id="confirm" label="Confirm password" error={errors.confirm?.message}>
         <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? 'confirm-error' : undefined} {...register('confirm')} />
       </Field>
       <Button type="submit" className="w-full" loading={isSubmitting}>{isSubmitting ? 'Saving…' : 'Set new password'}</Button>

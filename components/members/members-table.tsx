@@ -3,7 +3,7 @@
 // Controls are hidden when the viewer's role cannot use them — the server re-checks every call.
 import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import { ROLE_LABELS } from '@/lib/members/schemas'
+import { ROLE_LABELS, ROLE_VALUES } from '@/lib/members/schemas'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
@@ -84,7 +84,7 @@ export function MembersTable({
                         run(() => changeRole({ orgSlug, membershipId: m.membershipId, role }), `${m.name} is now ${ROLE_LABELS[role]}.`)
                       }}
                     >
-                      {[...new Set([m.role, ...m.assignableRoles])].map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                      {ROLE_VALUES.filter((r) => r === m.role || m.assignableRoles.includes(r)).map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
                     </Select>
                   ) : (
                     <RoleBadge role={m.role} />

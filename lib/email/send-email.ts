@@ -3,6 +3,7 @@
 // /dev/mailbox in development) and nobody real is contacted.
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
+import { enqueue } from '@/lib/outbox/enqueue'
 
 export interface EmailInput {
   to: string
@@ -21,23 +22,35 @@ export const isEmailSandbox = () => !env().SENDGRID_API_KEY
 export async function sendEmail(input: EmailInput): Promise<{ id: string; sandbox: boolean }> {
   const sandbox = isEmailSandbox()
   const footer = `\n\n--\n${env().COMPANY_POSTAL_ADDRESS}`
-  const row = await db.emailMessage.upsert({
-    where: { dedupeKey: input.dedupeKey },
-    update: {},
-    create: {
-      dedupeKey: input.dedupeKey,
-      orgId: input.orgId ?? null,
-      toEmail: input.to.toLowerCase(),
-      subject: input.subject,
-      text: input.text + footer,
-      html: input.html,
-      template: input.template,
-      sandbox,
-      status: sandbox ? 'delivered' : 'queued',
-      sentAt: sandbox ? new Date() : null,
-    },
-    select: { id: true, sandbox: true },
+  const text = input.text + footer
+  // Live: the row and its outbox message (dedupe key per row) commit together; the outbox worker delivers it
+  // through SendGrid (lib/outbox). A repeated call finds both and queues nothing new.
+  return db.$transaction(async (tx) => {
+    const row = await tx.emailMessage.upsert({
+      where: { dedupeKey: input.dedupeKey },
+      update: {},
+      create: {
+        dedupeKey: input.dedupeKey,
+        orgId: input.orgId ?? null,
+        toEmail: input.to.toLowerCase(),
+        subject: input.subject,
+        text,
+        html: input.html,
+        template: input.template,
+        sandbox,
+        status: sandbox ? 'delivered' : 'queued',
+        sentAt: sandbox ? new Date() : null,
+      },
+      select: { id: true, sandbox: true },
+    })
+    if (!row.sandbox) {
+      await enqueue({
+        channel: 'EMAIL',
+        dedupeKey: `email:${row.id}`,
+        orgId: input.orgId ?? null,
+        payload: { to: input.to.toLowerCase(), subject: input.subject, text, html: input.html, template: input.template, emailMessageId: row.id },
+      }, tx)
+    }
+    return row
   })
-  // Live delivery (SendGrid through lib/external + the outbox worker) picks up status = 'queued' rows.
-  return row
 }

@@ -130,6 +130,10 @@ function outcomeOf(e: AppError): string {
   return e.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : e.code === 'UPSTREAM_UNAVAILABLE' ? 'unavailable' : 'failed'
 }
 
+/**
+ * Runs `fn` under the provider's policies. Annotate the callback's parameter (`(signal: AbortSignal) => …`) when
+ * you pass `cost`, so TypeScript infers T from the callback before typing `cost`.
+ */
 export async function callService<T>(opts: CallOptions<T>, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const { provider, operation } = opts
   const started = performance.now()

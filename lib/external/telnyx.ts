@@ -41,7 +41,7 @@ export async function sendSms(input: SmsInput): Promise<SmsResult> {
   if (!isTelnyxLive()) return { providerMessageId: sandboxId('sms', input.idempotencyKey ?? input), segments: smsSegments(input.text), sandbox: true }
   const profile = providerEnv().TELNYX_MESSAGING_PROFILE_ID
   const res = await callService(
-    { provider: 'telnyx', operation: 'messages.send', idempotent: false, timeoutMs: TIMEOUT_MS, cost: (r) => smsSegments(input.text) * 0.4 * (r ? 1 : 0) },
+    { provider: 'telnyx', operation: 'messages.send', idempotent: false, timeoutMs: TIMEOUT_MS, cost: () => smsSegments(input.text) * 0.4 },
     (signal: AbortSignal) => telnyx().messages.send({ from: input.from, to: input.to, text: input.text, ...(profile ? { messaging_profile_id: profile } : {}) } as never, { signal }),
   )
   const data = (res as { data?: { id?: string; parts?: number } }).data

@@ -6,7 +6,7 @@
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { emailPayload, meterPayload, smsPayload } from '@/lib/outbox/payloads'
+import { callPayload, emailPayload, meterPayload, smsPayload } from '@/lib/outbox/payloads'
 import type { SenderTraits } from '@/lib/outbox/classify-send-error'
 import { db } from '@/lib/db'
 
@@ -75,6 +75,23 @@ const meter: OutboxSender = {
   },
 }
 
+const call: OutboxSender = {
+  provider: 'telnyx',
+  // a dial that may have reached Telnyx is never repeated: it could ring the homeowner twice
+  idempotent: false,
+  async send({ id, payload }) {
+    const p = callPayload.parse(payload)
+    const { dial } = await import('@/lib/external/telnyx')
+    const res = await dial({
+      from: p.from, to: p.to,
+      webhookUrl: typeof p.webhookUrl === 'string' ? p.webhookUrl : undefined,
+      clientState: typeof p.clientState === 'string' ? p.clientState : id,
+      answeringMachineDetection: p.answeringMachineDetection === true,
+    })
+    return { provider: 'telnyx', providerMessageId: res.callControlId, sandbox: res.sandbox }
+  },
+}
+
 const notWired = (channel: string, provider: string): OutboxSender => ({
   provider,
   idempotent: false,
@@ -88,7 +105,7 @@ const SENDERS: Record<OutboxChannel, OutboxSender> = {
   SMS: sms,
   METER: meter,
   MAIL: notWired('MAIL', 'lob'),
-  CALL: notWired('CALL', 'telnyx'),
+  CALL: call,
 }
 
 const g = globalThis as unknown as { fmOutboxSenderOverrides?: Partial<Record<OutboxChannel, OutboxSender>> }

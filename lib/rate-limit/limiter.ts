@@ -21,8 +21,9 @@ export interface LimitResult {
   resetSeconds: number
 }
 
-const g = globalThis as unknown as { fmRl?: { pool?: pg.Pool; redis?: Redis; limiters: Map<string, RateLimiterAbstract> } }
-const state = () => (g.fmRl ??= { limiters: new Map() })
+interface State { pool?: pg.Pool; redis?: Redis; limiters: Map<string, RateLimiterAbstract> }
+const g = globalThis as unknown as { fmRl?: State }
+const state = (): State => (g.fmRl ??= { limiters: new Map() })
 
 function limiterFor(def: LimitDef): RateLimiterAbstract {
   const id = `${def.name}:${def.points}:${def.durationSeconds}`

@@ -1,4 +1,4 @@
-// Fresh, migrated and seeded database `fm_e2e` for every Playwright run (the demo org and users of prisma/seed.ts).
+// Fresh, migrated and seeded database `fm_e2e` (or E2E_DB_NAME) for every Playwright run (the demo org and users of prisma/seed.ts).
 import { spawnSync } from 'node:child_process'
 // @ts-expect-error plain ESM script without types
 import { createDatabase, findPostgres } from '../../scripts/pg-local.mjs'
@@ -8,7 +8,7 @@ import { migrate } from '../../scripts/migrate-apply.mjs'
 export default async function globalSetup() {
   const adminUrl: string | null = await findPostgres()
   if (!adminUrl) throw new Error('No PostgreSQL answers at DATABASE_ADMIN_URL or 127.0.0.1:5432 (run: node scripts/pg-local.mjs serve 5432 &)')
-  const databaseUrl: string = await createDatabase(adminUrl, 'fm_e2e', { dropFirst: true })
+  const databaseUrl: string = await createDatabase(adminUrl, process.env.E2E_DB_NAME ?? 'fm_e2e', { dropFirst: true })
   await migrate({ databaseUrl, log: () => {} })
   const seed = spawnSync('npx', ['tsx', 'prisma/seed.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development' },

@@ -32,8 +32,8 @@ test('/api/ready answers 200 once the database is migrated', async ({ request })
   expect(await res.json()).toMatchObject({ ready: true })
 })
 
-test('unknown pages get the 404 page', async ({ page }) => {
-  const res = await page.goto('/definitely-not-a-page')
+test('an unknown help article gets the 404 page', async ({ page }) => {
+  const res = await page.goto('/help/not-an-article')
   expect(res?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
 })

@@ -3,7 +3,14 @@ import Link from 'next/link'
 import { PermissionTable } from '@/components/marketing/permission-table'
 import { PLANS, QUALITY_LEAD_MIN_SCORE, SPEND_CAP_WARNING_PERCENTS, formatCents } from '@/lib/billing/plans'
 
-export interface HelpArticle { slug: string; title: string; summary: string; body: () => React.ReactNode }
+export interface HelpArticle {
+  slug: string
+  title: string
+  summary: string
+  body: () => React.ReactNode
+  /** wide content (tables) rendered after the text, outside the prose styles */
+  after?: () => React.ReactNode
+}
 
 export const HELP_ARTICLES: HelpArticle[] = [
   {
@@ -53,9 +60,9 @@ export const HELP_ARTICLES: HelpArticle[] = [
           at least one owner, nobody can grant a role higher than their own, and admins cannot change or remove an owner. Role
           changes take effect on the next page load; removing or downgrading someone signs them out everywhere.
         </p>
-        <PermissionTable />
       </>
     ),
+    after: () => <PermissionTable />,
   },
   {
     slug: 'billing-and-spend-cap',

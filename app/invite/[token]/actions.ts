@@ -15,7 +15,7 @@ export const signUpFromInvitationAction = publicAction(signUpFromInvitationSchem
   const accepted = await signUpFromInvitation({ input })
   const { ticket } = await startSession({ userId: accepted.userId, rememberMe: false, ip: req.ip, userAgent: req.userAgent })
   // loaded lazily: next-auth needs a Next request scope (cookies), which only exists inside a real request
-  const { signIn } = await import('@/lib/auth/next-auth')
-  await signIn('credentials', { ticket, redirect: false })
+  const { setBrowserSession } = await import('@/lib/auth/browser-session')
+  await setBrowserSession({ ticket })
   return { orgSlug: accepted.orgSlug }
 })

@@ -25,7 +25,8 @@ export default async function HelpArticlePage({ params }: { params: Promise<{ sl
       </nav>
       <h1 className="mt-3 text-3xl font-bold tracking-tight text-slate-900">{article.title}</h1>
       <p className="mt-2 text-slate-600">{article.summary}</p>
-      <Prose className="mt-6 max-w-4xl">{article.body()}</Prose>
+      <Prose className="mt-6">{article.body()}</Prose>
+      {article.after && <div className="mt-6 max-w-4xl">{article.after()}</div>}
     </article>
   )
 }

@@ -1,0 +1,66 @@
+// Map view of the same filtered set as the list (highest scores first, capped so the browser stays fast).
+import { requirePageMember } from '@/lib/auth/page-session'
+import { listLeads } from '@/lib/leads/list-leads'
+import { PageHeader } from '@/components/ui/card'
+import { Alert, EmptyState } from '@/components/ui/feedback'
+import { LeadFilters } from '@/components/leads/lead-filters'
+import { LeadsActions, LeadsViewToggle } from '@/components/leads/leads-nav'
+import { LeadMapView } from '@/components/map/lead-map-view'
+import type { MapPoint } from '@/components/map/lead-map'
+import { parseLeadQuery, toListInput, toQueryString, type SearchParams } from '@/components/leads/lead-query'
+import { leadPermissions, memberOptions } from '../lead-page-data'
+
+export const metadata = { title: 'Lead map' }
+const MAP_POINT_CAP = 2000
+const PAGE = 100
+
+export default async function LeadMapPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { orgSlug } = await params
+  const { member } = await requirePageMember(orgSlug)
+  const perms = leadPermissions(member)
+  const query = { ...parseLeadQuery(await searchParams), sort: 'score' as const, dir: 'desc' as const, cursor: undefined, trail: [] }
+  if (perms.isRep) query.assignee = undefined
+  const qs = toQueryString(query)
+
+  // keyset pages of the list query (the same filters and scope as the table), best scores first
+  const points: MapPoint[] = []
+  let withoutCoords = 0
+  let cursor: string | undefined
+  let capped = false
+  for (;;) {
+    const page = await listLeads({ actor: perms.actor, input: { ...toListInput(query, PAGE), withTotal: false, ...(cursor ? { cursor } : {}) } })
+    for (const l of page.items) {
+      if (l.lat == null || l.lng == null) { withoutCoords++; continue }
+      points.push({ id: l.id, lat: l.lat, lng: l.lng, address: `${l.addressLine1}, ${l.city}`, score: l.score, band: l.band, status: l.status })
+    }
+    if (!page.nextCursor) break
+    if (points.length >= MAP_POINT_CAP) { capped = true; break }
+    cursor = page.nextCursor
+  }
+  const members = perms.isRep ? [] : await memberOptions(perms.actor)
+  const tilesUrl = process.env['NEXT_PUBLIC_MAP_TILES_URL'] || null
+
+  return (
+    <>
+      <PageHeader title="Leads" description="Where your leads are, coloured by score band."
+        actions={<LeadsActions orgSlug={orgSlug} qs={qs} canImport={perms.canImport} canExport={perms.canExport} canTrash={perms.canDelete} />} />
+      <div className="space-y-4">
+        <LeadsViewToggle orgSlug={orgSlug} current="map" qs={qs} />
+        <LeadFilters key={qs} query={query} members={members} showAssignee={!perms.isRep} showSort={false} />
+        {capped && <Alert tone="info">Showing the {points.length.toLocaleString('en-US')} highest-scoring leads; narrow the filters to see the rest.</Alert>}
+        {points.length === 0 ? (
+          <EmptyState title="No leads to show on the map">
+            {withoutCoords ? `${withoutCoords} matching lead(s) have no coordinates yet.` : 'No leads match these filters.'}
+          </EmptyState>
+        ) : (
+          <>
+            <LeadMapView points={points} detailHref={`/${orgSlug}/leads`} tilesUrl={tilesUrl} />
+            <p className="text-xs text-slate-500" data-testid="map-count">
+              {points.length.toLocaleString('en-US')} lead(s) on the map{withoutCoords ? `; ${withoutCoords} without coordinates not shown` : ''}.
+            </p>
+          </>
+        )}
+      </div>
+    </>
+  )
+}

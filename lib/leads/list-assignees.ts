@@ -1,0 +1,13 @@
+// Members a lead can be assigned to (for the assign picker and the assignee filter).
+import { db } from '@/lib/db'
+import { requireScope, type LeadActor } from '@/lib/leads/lead-actor'
+
+export async function listAssignees({ actor }: { actor: LeadActor }) {
+  requireScope(actor, 'lead.read')
+  const rows = await db.membership.findMany({
+    where: { orgId: actor.orgId, role: { in: ['OWNER', 'ADMIN', 'MANAGER', 'REP'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, role: true, user: { select: { name: true, email: true } } },
+  })
+  return rows.map((m) => ({ membershipId: m.id, role: m.role, name: m.user.name, email: m.user.email }))
+}

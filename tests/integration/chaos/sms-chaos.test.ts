@@ -1,0 +1,150 @@
+// Chaos: 1,000 SMS through the outbox against a Telnyx fake with 20 % 5xx, 2 s latency spikes and a short
+// full outage. Delivery receipts come back as signed Telnyx webhooks posted to the real route handler.
+// Every message must end delivered, accepted exactly once at the fake (zero lost, zero duplicated), the
+// circuit breaker's state changes must show in the metrics registry, and the run must end on its own.
+//
+// Why retrying a 5xx is safe here: Telnyx answers 5xx with an error body and no message id — the message was
+// not accepted (nothing sent, nothing billed). A timeout or a reset after the request was sent is different
+// (it may have been accepted) and is never re-sent automatically (lib/outbox/classify-send-error.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+process.env.DATABASE_POOL_MAX = '10'
+process.env.FM_BOSS_POOL_MAX = '6'
+
+import { db } from '@/lib/db'
+import { stopBoss } from '@/lib/jobs/boss'
+import type { QueueDef } from '@/lib/jobs/queues'
+import type { WorkerHandle } from '@/lib/jobs/worker'
+import { resetProviderPolicies } from '@/lib/external/call-service'
+import { metricsRegistry } from '@/lib/metrics'
+import { configureOutbox } from '@/lib/outbox/config'
+import { enqueue } from '@/lib/outbox/enqueue'
+import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
+import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
+import { POST as telnyxPOST } from '@/app/api/webhooks/telnyx/route'
+import { uniq } from '@/tests/factories'
+import { startTestWorker, usePrivateBossSchema, waitFor } from '@/tests/integration/outbox/harness'
+import { post, telnyxKeys } from '@/tests/integration/webhooks/signers'
+import { startTelnyxChaosFake } from '@/tests/integration/chaos/telnyx-chaos-fake'
+
+const N = Number(process.env.CHAOS_N ?? 1000)
+const PREFIX = uniq('chaos:')
+const keys = telnyxKeys()
+let fake: Awaited<ReturnType<typeof startTelnyxChaosFake>>
+let worker: WorkerHandle
+
+beforeAll(async () => {
+  usePrivateBossSchema()
+  fake = await startTelnyxChaosFake({ errorRate: 0.2, spikeRate: 0.05, spikeMs: 2000 })
+  Object.assign(process.env, { TELNYX_API_KEY: 'KEYchaos', TELNYX_BASE_URL: fake.baseUrl, TELNYX_PUBLIC_KEY: keys.publicB64 })
+  resetProviderPolicies({ breakerThreshold: 5, halfOpenAfterMs: 500, maxConcurrent: 60, maxQueue: 200, baseDelayMs: 10, maxDelayMs: 50 })
+  configureOutbox({ maxAttempts: 25, backoffBaseMs: 200, backoffCapMs: 2_000, leaseMs: 60_000 })
+  const dispatch = OUTBOX_QUEUES.find((q) => q.name === 'outbox.dispatch')!
+  const process_ = WEBHOOK_QUEUES.find((q) => q.name === 'webhooks.process')!
+  const queues: QueueDef[] = [{ ...dispatch, workers: 4, batchSize: 15 }, { ...process_, workers: 4 }]
+  worker = await startTestWorker(queues)
+}, 60_000)
+
+afterAll(async () => {
+  configureOutbox(null)
+  await worker?.stop()
+  await stopBoss()
+  await fake?.close()
+})
+
+async function breakerGauge(): Promise<number | undefined> {
+  const m = await metricsRegistry.getSingleMetric('fm_provider_breaker_state')?.get()
+  return m?.values.find((v) => v.labels.provider === 'telnyx')?.value
+}
+
+describe('SMS chaos', () => {
+  it('1,000 SMS under 20 % 5xx, latency spikes and an outage: all delivered exactly once', async () => {
+    const t0 = Date.now()
+    const seenStates = new Set<number>()
+    let sampling = true
+    const sampler = (async () => {
+      while (sampling) {
+        const v = await breakerGauge()
+        if (v !== undefined) seenStates.add(v)
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    })()
+
+    // enqueue 1,000 (in parallel chunks, as a busy app would)
+    const ids: string[] = []
+    for (let i = 0; i < N; i += 8) {
+      const chunk = await Promise.all(Array.from({ length: Math.min(8, N - i) }, (_, j) =>
+        enqueue({ channel: 'SMS', dedupeKey: `${PREFIX}${i + j}`, payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` } })))
+      ids.push(...chunk.map((c) => c.id))
+    }
+    console.info(`[chaos] enqueued ${N} in ${Date.now() - t0} ms`)
+    const progress = setInterval(async () => {
+      const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } }).catch(() => [])
+      console.info(`[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fake.stats)} receipted=${receipted}`)
+    }, 5_000)
+    // a full outage shortly after the start trips the breaker
+    setTimeout(() => fake.outage(1_500), 1_000)
+
+    // Telnyx → us: a signed message.finalized receipt for every message the fake accepted (10 % twice)
+    let receipted = 0
+    const receipts = (async () => {
+      while (receipted < N && Date.now() - t0 < 85_000) {
+        const batch = fake.acceptedList.slice(receipted, receipted + 50)
+        if (!batch.length) {
+          await new Promise((r) => setTimeout(r, 100))
+          continue
+        }
+        receipted += batch.length
+        await Promise.all(batch.map(async (m, k) => {
+          const body = JSON.stringify({ data: { record_type: 'event', id: `tev-${m.id}`, event_type: 'message.finalized', occurred_at: new Date().toISOString(),
+            payload: { id: m.id, record_type: 'message', to: [{ phone_number: '+15550002222', status: 'delivered' }] } } })
+          const times = k % 10 === 0 ? 2 : 1
+          for (let t = 0; t < times; t++) {
+            const r = await post(telnyxPOST, '/api/webhooks/telnyx', body, keys.headers(body))
+            if (r.status !== 200) throw new Error(`receipt rejected: ${r.status}`)
+          }
+        }))
+      }
+    })()
+
+    await waitFor(async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: PREFIX }, status: 'delivered' } })) === N,
+      { timeoutMs: 85_000, everyMs: 500, what: 'all delivered' }).catch(async (err) => {
+      const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } })
+      const hooks = await db.webhookEvent.groupBy({ by: ['status'], where: { provider: 'TELNYX' }, _count: { _all: true } })
+      const sample = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: PREFIX }, status: { not: 'delivered' } }, take: 3, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } })
+      console.error('[chaos] stuck', JSON.stringify({ byStatus, hooks, sample, stats: fake.stats, accepted: fake.accepted.size, receipted }))
+      throw err
+    })
+    clearInterval(progress)
+    await receipts
+    sampling = false
+    await sampler
+    const elapsed = Date.now() - t0
+
+    // zero lost, zero duplicated: every dedupe key accepted exactly once at the fake
+    expect(fake.accepted.size).toBe(N)
+    const dupes = [...fake.accepted.entries()].filter(([, v]) => v.length !== 1)
+    expect(dupes).toEqual([])
+    for (let i = 0; i < N; i++) expect(fake.accepted.has(`${PREFIX}${i}`)).toBe(true)
+
+    const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true, providerMessageId: true } })
+    expect(rows.filter((r) => r.status !== 'delivered')).toEqual([])
+    expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(N)
+    expect(rows.some((r) => r.attempts > 1)).toBe(true)
+    // one webhook event per receipt id even though 10 % were posted twice
+    expect(await db.webhookEvent.count({ where: { provider: 'TELNYX', eventId: { startsWith: 'tev-40317' } } })).toBe(N)
+
+    // the chaos really happened
+    expect(fake.stats.errors).toBeGreaterThan(150)
+    expect(fake.stats.spikes).toBeGreaterThan(10)
+    // breaker: opened (1) during the outage, probed half-open (2), and is closed (0) at the end
+    expect(seenStates.has(1)).toBe(true)
+    expect(await breakerGauge()).toBe(0)
+    const calls = await metricsRegistry.getSingleMetric('fm_provider_calls_total')?.get()
+    const unavailable = calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ?? 0
+    expect(unavailable).toBeGreaterThan(0) // calls refused while the breaker was open
+
+    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${fake.stats.requests} requests, ${fake.stats.errors} 5xx, ${fake.stats.spikes} spikes, max in-flight ${fake.stats.maxInFlight}; breaker states seen ${[...seenStates].join(',')}; breaker-refused calls ${unavailable}`)
+    expect(elapsed).toBeLessThan(90_000)
+  }, 120_000)
+})
