@@ -17,6 +17,8 @@ export type { ProviderName } from '@/lib/external/config'
 
 export interface PolicySettings {
   defaultTimeoutMs: number
+  /** upper bound on any per-operation timeout (tests shrink it; production leaves it unbounded) */
+  timeoutCapMs: number
   /** total attempts, first one included */
   maxAttempts: number
   baseDelayMs: number
@@ -34,6 +36,7 @@ function defaults(): PolicySettings {
   const e = process.env
   return {
     defaultTimeoutMs: num(e.FM_PROVIDER_TIMEOUT_MS, 15_000),
+    timeoutCapMs: num(e.FM_PROVIDER_TIMEOUT_CAP_MS, 300_000),
     maxAttempts: 3,
     baseDelayMs: num(e.FM_PROVIDER_RETRY_BASE_MS, 250),
     maxDelayMs: num(e.FM_PROVIDER_RETRY_MAX_MS, 4_000),
@@ -162,7 +165,7 @@ export async function callService<T>(opts: CallOptions<T>, fn: (signal: AbortSig
   retryPolicy.onRetry((r) => {
     log().info({ provider, operation, attempt: r.attempt, delayMs: Math.round(r.delay), reason: 'error' in r ? classifyFailure(r.error).reason : 'result' }, 'provider call retry')
   })
-  const perAttempt = timeout(opts.timeoutMs ?? s.defaultTimeoutMs, TimeoutStrategy.Aggressive)
+  const perAttempt = timeout(Math.min(opts.timeoutMs ?? s.defaultTimeoutMs, s.timeoutCapMs), TimeoutStrategy.Aggressive)
   const policy = wrap(p.bulkhead, retryPolicy, p.breaker, perAttempt)
   try {
     const result = await policy.execute(({ signal }) => {

@@ -81,8 +81,11 @@ export function allProviderStates(e: ProviderEnv = providerEnv()): ProviderState
   return PROVIDERS.map((p) => providerState(p, e))
 }
 
-/** Mode an operation runs in: a misconfigured provider still calls the real API (it fails loudly, not silently). */
+/**
+ * Whether an operation takes the real path. Only "sandbox" answers from the sandbox adapter: a misconfigured
+ * provider still calls the real API (it fails loudly, not silently) and a disabled one goes to callService,
+ * which refuses it as UPSTREAM_UNAVAILABLE — a kill switch never turns into fake "sent" results.
+ */
 export function isLive(provider: ProviderName, e: ProviderEnv = providerEnv()): boolean {
-  const s = providerState(provider, e).status
-  return s === 'live' || s === 'misconfigured'
+  return providerState(provider, e).status !== 'sandbox'
 }

@@ -19,7 +19,7 @@ function path(i: StaticImageInput): string {
 /** Public image URL for <img>; contains the (public, URL-restricted) pk. token. Null in sandbox. */
 export function staticImageUrl(i: StaticImageInput): string | null {
   const e = providerEnv()
-  if (!isMapboxLive()) return null
+  if (!isMapboxLive() || !e.MAPBOX_TOKEN) return null
   return `${joinUrl(e.MAPBOX_BASE_URL ?? 'https://api.mapbox.com', path(i))}?access_token=${encodeURIComponent(e.MAPBOX_TOKEN!)}&attribution=false&logo=false`
 }
 
@@ -28,7 +28,7 @@ const SANDBOX_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGN
 
 export async function fetchStaticImage(i: StaticImageInput): Promise<{ bytes: Buffer; contentType: string; sandbox: boolean }> {
   if (!isMapboxLive()) return { bytes: Buffer.from(SANDBOX_PNG, 'base64'), contentType: 'image/png', sandbox: true }
-  const url = staticImageUrl(i)!
+  const url = staticImageUrl(i) ?? ''
   const r = await callService({ provider: 'mapbox', operation: 'static.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: () => 0.1 },
     (signal: AbortSignal) => requestBytes({ url, signal, headers: { accept: 'image/*' } }))
   return { ...r, sandbox: false }

@@ -19,7 +19,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 /** field → CSV header name */
 export const importMappingSchema = z
-  .record(z.enum(IMPORT_FIELDS), z.string().min(1).max(200))
+  .partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200))
   .refine((m) => REQUIRED_FIELDS.every((f) => m[f]), { message: `Map at least: ${REQUIRED_FIELDS.join(', ')}` })
 export type ImportMapping = Partial<Record<ImportField, string>>
 

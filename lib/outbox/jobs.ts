@@ -1,16 +1,14 @@
 // Queue definitions for the outbox (registered in lib/jobs/queues.ts). Handlers stay thin.
-import type PgBoss from 'pg-boss'
 import type { QueueDef } from '@/lib/jobs/queues'
 import { QUEUE_OPTIONS } from '@/lib/jobs/queue-options'
+import { perJob } from '@/lib/jobs/per-job'
 import { dispatchOutboxMessage } from '@/lib/outbox/dispatch-outbox-message'
 import { sweepOutbox } from '@/lib/outbox/sweep-outbox'
 import { sweepWebhookEvents } from '@/lib/webhooks/sweep-webhook-events'
 
-// A batch of dispatch jobs is sent in parallel; dispatch never throws for a provider failure (the row records
-// it), so one bad message never fails its batch-mates.
-const dispatchHandler: PgBoss.WorkHandler<object> = async (jobs) => {
-  await Promise.all(jobs.map((job) => dispatchOutboxMessage({ id: (job.data as { id: string }).id })))
-}
+// A batch of dispatch jobs is sent in parallel; a provider failure never throws (the row records it), and an
+// unexpected error (e.g. the database) fails only that job.
+const dispatchHandler = perJob<{ id: string }>('outbox.dispatch', ({ id }) => dispatchOutboxMessage({ id }))
 
 export const OUTBOX_QUEUES: QueueDef[] = [
   {

@@ -3,16 +3,16 @@ import type { QueueDef } from '@/lib/jobs/queues'
 import { QUEUE_OPTIONS } from '@/lib/jobs/queue-options'
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event'
 import { cleanupWebhookEvents } from '@/lib/webhooks/cleanup-webhook-events'
+import { perJob } from '@/lib/jobs/per-job'
 
 export const WEBHOOK_QUEUES: QueueDef[] = [
   {
-    // batchSize 1: a failing event is retried on its own, with pg-boss's exponential backoff
+    // batches for throughput; a failing event is failed (and retried with backoff) on its own
     name: 'webhooks.process',
     options: QUEUE_OPTIONS['webhooks.process'],
-    workers: Number(process.env.FM_WEBHOOK_WORKERS ?? 4),
-    handler: async ([job]) => {
-      if (job) await processWebhookEvent({ id: (job.data as { id: string }).id })
-    },
+    batchSize: Number(process.env.FM_WEBHOOK_BATCH ?? 10),
+    workers: Number(process.env.FM_WEBHOOK_WORKERS ?? 2),
+    handler: perJob<{ id: string }>('webhooks.process', ({ id }) => processWebhookEvent({ id })),
   },
   {
     name: 'webhooks.cleanup',

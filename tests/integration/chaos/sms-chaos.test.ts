@@ -41,7 +41,7 @@ beforeAll(async () => {
   configureOutbox({ maxAttempts: 25, backoffBaseMs: 200, backoffCapMs: 2_000, leaseMs: 60_000 })
   const dispatch = OUTBOX_QUEUES.find((q) => q.name === 'outbox.dispatch')!
   const process_ = WEBHOOK_QUEUES.find((q) => q.name === 'webhooks.process')!
-  const queues: QueueDef[] = [{ ...dispatch, workers: 4, batchSize: 15 }, { ...process_, workers: 4 }]
+  const queues: QueueDef[] = [{ ...dispatch, workers: 4, batchSize: 25 }, { ...process_, workers: 3, batchSize: 25 }]
   worker = await startTestWorker(queues)
 }, 60_000)
 
@@ -135,7 +135,7 @@ describe('SMS chaos', () => {
     expect(await db.webhookEvent.count({ where: { provider: 'TELNYX', eventId: { startsWith: 'tev-40317' } } })).toBe(N)
 
     // the chaos really happened
-    expect(fake.stats.errors).toBeGreaterThan(150)
+    expect(fake.stats.errors).toBeGreaterThan(fake.stats.requests * 0.12)
     expect(fake.stats.spikes).toBeGreaterThan(10)
     // breaker: opened (1) during the outage, probed half-open (2), and is closed (0) at the end
     expect(seenStates.has(1)).toBe(true)
