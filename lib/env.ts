@@ -15,6 +15,8 @@ const flag = z.enum(['0', '1']).optional()
  */
 export const PROVIDER_ENV = {
   FM_SANDBOX: flag,
+  /** when set, GET /api/metrics requires `Authorization: Bearer <token>` */
+  METRICS_TOKEN: optional,
   ANTHROPIC_API_KEY: optional, ANTHROPIC_BASE_URL: optionalUrl, ANTHROPIC_MODEL: optional,
   OPENAI_API_KEY: optional, OPENAI_BASE_URL: optionalUrl, OPENAI_MODEL: optional,
   TELNYX_API_KEY: optional, TELNYX_PUBLIC_KEY: optional, TELNYX_BASE_URL: optionalUrl,

@@ -35,6 +35,9 @@ export async function seedDemo() {
     update: {},
     create: { email: DEMO_STAFF.email, name: DEMO_STAFF.name, staffRole: DEMO_STAFF.staffRole, passwordHash, emailVerifiedAt: new Date() },
   })
+  // lead CRM demo data: 603 DFW leads, demo org on ENTERPRISE (prisma/seed-leads.ts)
+  const { seedDemoLeads } = await import('./seed-leads')
+  await seedDemoLeads({ orgId: org.id, repEmails: DEMO_USERS.filter((u) => u.role === 'REP').map((u) => u.email) })
   return { org }
 }
 

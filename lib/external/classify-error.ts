@@ -105,7 +105,7 @@ export function classifyFailure(err: unknown): ClassifiedFailure {
   for (const e of chain) {
     const name = String(e.name ?? '')
     const code = typeof e.code === 'string' ? e.code : typeof e.errno === 'string' ? e.errno : ''
-    if (name === 'TaskCancelledError' || name === 'APIConnectionTimeoutError' || name === 'ProviderTimeoutError')
+    if (name === 'TaskCancelledError' || e.isTaskCancelledError === true || name === 'APIConnectionTimeoutError')
       return { reason: 'timeout', retryable: true, notProcessed: false, outage: true }
     if (REFUSED.has(code)) return { reason: 'connection_refused', retryable: true, notProcessed: true, outage: true }
     if (LOST.has(code) || /socket hang up|other side closed/i.test(String(e.message ?? '')))

@@ -64,20 +64,22 @@ export async function createCheckoutSession(input: CheckoutInput): Promise<{ id:
     const id = sandboxId('cs', input.orgId, input.priceId, input.idempotencyKey)
     return { id, url: `${env().APP_URL}/billing/sandbox-checkout?session=${id}`, sandbox: true }
   }
+  const idempotencyKey = input.idempotencyKey ?? randomUUID() // made once: every attempt must carry the same key
   const line_items: Stripe.Checkout.SessionCreateParams.LineItem[] = [{ price: input.priceId, quantity: 1 }]
   if (input.meteredPriceId) line_items.push({ price: input.meteredPriceId })
   const s = await call('checkout.sessions.create', () => stripe().checkout.sessions.create({
     mode: 'subscription', customer: input.customerId, line_items, client_reference_id: input.orgId,
     success_url: input.successUrl, cancel_url: input.cancelUrl,
     subscription_data: { metadata: { org_id: input.orgId } },
-  }, { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+  }, { idempotencyKey, timeout: TIMEOUT_MS }))
   return { id: s.id, url: s.url ?? '', sandbox: false }
 }
 
 export async function createBillingPortalSession(input: { customerId: string; returnUrl: string; idempotencyKey?: string }): Promise<{ url: string; sandbox: boolean }> {
   if (!isStripeLive()) return { url: `${input.returnUrl}${input.returnUrl.includes('?') ? '&' : '?'}sandbox_portal=1`, sandbox: true }
+  const idempotencyKey = input.idempotencyKey ?? randomUUID()
   const s = await call('billing_portal.sessions.create', () => stripe().billingPortal.sessions.create(
-    { customer: input.customerId, return_url: input.returnUrl }, { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+    { customer: input.customerId, return_url: input.returnUrl }, { idempotencyKey, timeout: TIMEOUT_MS }))
   return { url: s.url, sandbox: false }
 }
 
@@ -98,8 +100,8 @@ export async function retrieveSubscription(input: { subscriptionId: string }): P
 
 export async function updateSubscription(input: { subscriptionId: string; params: Stripe.SubscriptionUpdateParams; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Subscription>> {
   if (!isStripeLive()) return sandboxSubscription(input.subscriptionId)
-  const s = await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, input.params,
-    { idempotencyKey: input.idempotencyKey ?? randomUUID(), timeout: TIMEOUT_MS }))
+  const idempotencyKey = input.idempotencyKey ?? randomUUID()
+  const s = await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, input.params, { idempotencyKey, timeout: TIMEOUT_MS }))
   return Object.assign(s, { sandbox: false })
 }
 

@@ -54,11 +54,12 @@ export async function dial(input: DialInput): Promise<{ callControlId: string; c
   if (!isTelnyxLive()) return { callControlId: sandboxId('call', input), callSessionId: null, sandbox: true }
   const connectionId = providerEnv().TELNYX_CONNECTION_ID
   if (!connectionId) throw new AppError('UPSTREAM_FAILED', 'TELNYX_CONNECTION_ID is not set: calls cannot be placed', { details: { provider: 'telnyx', operation: 'calls.dial', reason: 'not_configured' } })
+  const commandId = randomUUID()
   const res = await callService(
     // A dial that may have reached Telnyx is never repeated: it could ring the homeowner twice.
     { provider: 'telnyx', operation: 'calls.dial', idempotent: false, timeoutMs: TIMEOUT_MS },
     (signal: AbortSignal) => telnyx().calls.dial({
-      connection_id: connectionId, to: input.to, from: input.from, command_id: randomUUID(),
+      connection_id: connectionId, to: input.to, from: input.from, command_id: commandId,
       ...(input.webhookUrl ? { webhook_url: input.webhookUrl } : {}),
       ...(input.clientState ? { client_state: Buffer.from(input.clientState).toString('base64') } : {}),
       ...(input.answeringMachineDetection ? { answering_machine_detection: 'detect' as const } : {}),

@@ -18,7 +18,8 @@ export async function startAnthropicFake(opts: { toolInput?: unknown } = {}) {
     errorBody: anthropicErrorBody,
     routes: [{
       method: 'POST', path: /^\/v1\/messages$/, handle: (r) => {
-        if (!r.headers['x-api-key']) return { status: 401, body: anthropicErrorBody(401) }
+        // SDK 1.12 sends the key as Authorization: Bearer; older SDKs and curl use x-api-key. Both are accepted.
+        if (!r.headers['x-api-key'] && !/^Bearer sk-ant-/.test(String(r.headers.authorization))) return { status: 401, body: anthropicErrorBody(401) }
         if (!r.headers['anthropic-version']) return { status: 400, body: anthropicErrorBody(400) }
         const b = r.body as { model: string; tools?: Array<{ name: string }>; messages: Array<{ content: unknown }> }
         const content = b.tools?.length

@@ -1,9 +1,8 @@
 // Step 2 of 2FA: a correct code proves the app is set up; 2FA turns on and 10 recovery codes are shown once.
 import { db } from '@/lib/db'
-import { decrypt } from '@/lib/crypto'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
-import { verifyTotp } from '@/lib/auth/two-factor/totp'
+import { consumeTotp } from '@/lib/auth/two-factor/check-second-factor'
 import { replaceRecoveryCodes } from '@/lib/auth/two-factor/recovery-codes'
 
 export async function confirmTwoFactor({ userId, code }: { userId: string; code: string }): Promise<{ recoveryCodes: string[] }> {
@@ -12,7 +11,7 @@ export async function confirmTwoFactor({ userId, code }: { userId: string; code:
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } })
     if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
     if (!user.totpSecretEnc) throw new AppError('BAD_REQUEST', 'Start the two-factor setup first')
-    if (!verifyTotp({ secret: decrypt(user.totpSecretEnc), code })) {
+    if (!(await consumeTotp({ userId, totpSecretEnc: user.totpSecretEnc, code }, tx))) {
       throw new AppError('VALIDATION_FAILED', 'The code is incorrect or has expired', { details: { issues: [{ path: 'code', message: 'The code is incorrect or has expired' }] } })
     }
     await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() }, select: { id: true } })

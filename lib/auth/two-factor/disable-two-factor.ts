@@ -13,7 +13,7 @@ export async function disableTwoFactor({ userId, password, code }: { userId: str
   if (!(await verifyPassword(user.passwordHash, password))) throw fieldError('password', 'The password is incorrect')
   if (!(await checkSecondFactor({ userId, totpSecretEnc: user.totpSecretEnc, code }))) throw fieldError('code', 'The code is incorrect or has expired')
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: null, totpSecretEnc: null }, select: { id: true } })
+    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: null, totpSecretEnc: null, totpLastStep: null }, select: { id: true } })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.two_factor_disabled', targetType: 'user', targetId: userId })
   })

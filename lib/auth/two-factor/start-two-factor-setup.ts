@@ -9,7 +9,7 @@ export async function startTwoFactorSetup({ userId }: { userId: string }): Promi
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpEnabledAt: true } })
   if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
   const secret = newTotpSecret()
-  await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encrypt(secret) }, select: { id: true } })
+  await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encrypt(secret), totpLastStep: null }, select: { id: true } })
   const otpauthUri = totpFor({ secret, label: user.email }).toString()
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 1, width: 220 })
   return { otpauthUri, qrDataUrl, secret }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateRecoveryCodes, hashRecoveryCode, newTotpSecret, normalizeRecoveryCode, totpFor, verifyTotp } from './totp'
+import { generateRecoveryCodes, hashRecoveryCode, newTotpSecret, normalizeRecoveryCode, totpFor, totpStep, verifyTotp } from './totp'
 
 describe('verifyTotp', () => {
   const secret = newTotpSecret()
@@ -18,6 +18,13 @@ describe('verifyTotp', () => {
     expect(verifyTotp({ secret, code: '12345', timestamp: now })).toBe(false)
     const other = newTotpSecret()
     expect(verifyTotp({ secret: other, code: at(now), timestamp: now })).toBe(false)
+  })
+  it('reports the matched time step (for replay protection)', () => {
+    const step = Math.floor(now / 30_000)
+    expect(totpStep({ secret, code: at(now), timestamp: now })).toBe(step)
+    expect(totpStep({ secret, code: at(now - 30_000), timestamp: now })).toBe(step - 1)
+    expect(totpStep({ secret, code: at(now + 30_000), timestamp: now })).toBe(step + 1)
+    expect(totpStep({ secret, code: at(now - 60_000), timestamp: now })).toBeNull()
   })
   it('builds an otpauth URI with issuer, SHA1, 6 digits, 30 s', () => {
     const uri = totpFor({ secret, label: 'a@b.test' }).toString()

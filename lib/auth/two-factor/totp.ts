@@ -16,12 +16,16 @@ export function totpFor({ secret, label }: { secret: string; label: string }): T
   return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) })
 }
 
-/** true when `code` matches the secret at `timestamp` ± one step. */
-export function verifyTotp({ secret, code, timestamp = Date.now() }: { secret: string; code: string; timestamp?: number }): boolean {
+/** The 30 s time step the code belongs to (`timestamp` ± one step), or null when it does not match. */
+export function totpStep({ secret, code, timestamp = Date.now() }: { secret: string; code: string; timestamp?: number }): number | null {
   const token = code.replace(/\s+/g, '')
-  if (!/^\d{6}$/.test(token)) return false
-  return totpFor({ secret, label: 'verify' }).validate({ token, timestamp, window: TOTP_WINDOW }) !== null
+  if (!/^\d{6}$/.test(token)) return null
+  const delta = totpFor({ secret, label: 'verify' }).validate({ token, timestamp, window: TOTP_WINDOW })
+  return delta === null ? null : Math.floor(timestamp / 30_000) + delta
 }
+
+/** true when `code` matches the secret at `timestamp` ± one step. */
+export const verifyTotp = (args: { secret: string; code: string; timestamp?: number }): boolean => totpStep(args) !== null
 
 export const isTotpShaped = (code: string) => /^\d{6}$/.test(code.replace(/\s+/g, ''))
 

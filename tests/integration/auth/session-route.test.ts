@@ -79,8 +79,8 @@ describe('POST /api/session', () => {
   it('401 TWO_FACTOR_REQUIRED without a code; 200 with it', async () => {
     const user = await createUser()
     const { secret } = await startTwoFactorSetup({ userId: user.id })
-    const code = () => totpFor({ secret, label: 'x' }).generate()
-    await confirmTwoFactor({ userId: user.id, code: code() })
+    const code = (t = Date.now()) => totpFor({ secret, label: 'x' }).generate({ timestamp: t })
+    await confirmTwoFactor({ userId: user.id, code: code(Date.now() - 30_000) })
     const res = await post({ email: user.email, password: TEST_PASSWORD })
     expect(res.status).toBe(401)
     expect(await envelope(res)).toMatchObject({ details: { reason: 'TWO_FACTOR_REQUIRED' } })

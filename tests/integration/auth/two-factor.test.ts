@@ -18,7 +18,8 @@ const codeFor = (secret: string, t = Date.now()) => totpFor({ secret, label: 'x'
 async function userWith2fa() {
   const user = await createUser()
   const setup = await startTwoFactorSetup({ userId: user.id })
-  const { recoveryCodes } = await confirmTwoFactor({ userId: user.id, code: codeFor(setup.secret) })
+  // confirm with the previous step's code so the current step is still unused for the test itself
+  const { recoveryCodes } = await confirmTwoFactor({ userId: user.id, code: codeFor(setup.secret, Date.now() - 30_000) })
   return { user, secret: setup.secret, recoveryCodes }
 }
 
@@ -66,6 +67,18 @@ describe('sign-in with 2FA', () => {
     // a wrong password with a right code is still the generic failure
     const badPw = await fail(signInWithPassword({ email: user.email, password: 'wrong-password-1', ip: uniqIp(), totp: codeFor(secret) }))
     expect(badPw.message).toBe('Email or password is incorrect')
+  })
+
+  it('a TOTP code is accepted once (no replay within its window)', async () => {
+    const { user, secret } = await userWith2fa()
+    const code = codeFor(secret)
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: code })).status).toBe('SIGNED_IN')
+    const replay = await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: code }))
+    expect(replay).toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'BAD_TWO_FACTOR_CODE' } })
+    // an older (but still in-window) step is refused after a newer one was used
+    expect((await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() - 30_000) }))).code).toBe('UNAUTHENTICATED')
+    // the next step works
+    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() + 30_000) })).status).toBe('SIGNED_IN')
   })
 
   it('a recovery code signs in once (single use)', async () => {

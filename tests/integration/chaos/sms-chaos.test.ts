@@ -1,5 +1,5 @@
 // Chaos: 1,000 SMS through the outbox against a Telnyx fake with 20 % 5xx, 2 s latency spikes and a short
-// full outage. Delivery receipts come back as signed Telnyx webhooks posted to the real route handler.
+// full outage (1.5 s, after N/10 requests). Delivery receipts come back as signed Telnyx webhooks posted to the real route handler.
 // Every message must end delivered, accepted exactly once at the fake (zero lost, zero duplicated), the
 // circuit breaker's state changes must show in the metrics registry, and the run must end on its own.
 //
@@ -18,7 +18,7 @@ import type { WorkerHandle } from '@/lib/jobs/worker'
 import { resetProviderPolicies } from '@/lib/external/call-service'
 import { metricsRegistry } from '@/lib/metrics'
 import { configureOutbox } from '@/lib/outbox/config'
-import { enqueue } from '@/lib/outbox/enqueue'
+import { enqueueMany } from '@/lib/outbox/enqueue-many'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST as telnyxPOST } from '@/app/api/webhooks/telnyx/route'
@@ -35,13 +35,13 @@ let worker: WorkerHandle
 
 beforeAll(async () => {
   usePrivateBossSchema()
-  fake = await startTelnyxChaosFake({ errorRate: 0.2, spikeRate: 0.05, spikeMs: 2000 })
+  fake = await startTelnyxChaosFake({ errorRate: 0.2, spikeRate: 0.05, spikeMs: 2000, outageAtRequest: Math.ceil(N / 10), outageMs: 1500 })
   Object.assign(process.env, { TELNYX_API_KEY: 'KEYchaos', TELNYX_BASE_URL: fake.baseUrl, TELNYX_PUBLIC_KEY: keys.publicB64 })
   resetProviderPolicies({ breakerThreshold: 5, halfOpenAfterMs: 500, maxConcurrent: 60, maxQueue: 200, baseDelayMs: 10, maxDelayMs: 50 })
   configureOutbox({ maxAttempts: 25, backoffBaseMs: 200, backoffCapMs: 2_000, leaseMs: 60_000 })
   const dispatch = OUTBOX_QUEUES.find((q) => q.name === 'outbox.dispatch')!
   const process_ = WEBHOOK_QUEUES.find((q) => q.name === 'webhooks.process')!
-  const queues: QueueDef[] = [{ ...dispatch, workers: 4, batchSize: 25 }, { ...process_, workers: 3, batchSize: 25 }]
+  const queues: QueueDef[] = [{ ...dispatch, workers: 8, batchSize: 20 }, { ...process_, workers: 3, batchSize: 25 }]
   worker = await startTestWorker(queues)
 }, 60_000)
 
@@ -70,11 +70,11 @@ describe('SMS chaos', () => {
       }
     })()
 
-    // enqueue 1,000 (in parallel chunks, as a busy app would)
+    // enqueue 1,000 (bulk enqueues of 50, as a sequence step for many leads would)
     const ids: string[] = []
-    for (let i = 0; i < N; i += 8) {
-      const chunk = await Promise.all(Array.from({ length: Math.min(8, N - i) }, (_, j) =>
-        enqueue({ channel: 'SMS', dedupeKey: `${PREFIX}${i + j}`, payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` } })))
+    for (let i = 0; i < N; i += 50) {
+      const chunk = await enqueueMany(Array.from({ length: Math.min(50, N - i) }, (_, j) =>
+        ({ channel: 'SMS' as const, dedupeKey: `${PREFIX}${i + j}`, payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` } })))
       ids.push(...chunk.map((c) => c.id))
     }
     console.info(`[chaos] enqueued ${N} in ${Date.now() - t0} ms`)
@@ -82,8 +82,6 @@ describe('SMS chaos', () => {
       const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } }).catch(() => [])
       console.info(`[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fake.stats)} receipted=${receipted}`)
     }, 5_000)
-    // a full outage shortly after the start trips the breaker
-    setTimeout(() => fake.outage(1_500), 1_000)
 
     // Telnyx → us: a signed message.finalized receipt for every message the fake accepted (10 % twice)
     let receipted = 0
@@ -121,6 +119,10 @@ describe('SMS chaos', () => {
     await sampler
     const elapsed = Date.now() - t0
 
+    const calls = await metricsRegistry.getSingleMetric('fm_provider_calls_total')?.get()
+    const unavailable = calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ?? 0
+    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${fake.stats.requests} requests, ${fake.stats.errors} 5xx, ${fake.stats.spikes} spikes, max in-flight ${fake.stats.maxInFlight}; breaker states seen ${[...seenStates].join(',')}; breaker-refused calls ${unavailable}`)
+
     // zero lost, zero duplicated: every dedupe key accepted exactly once at the fake
     expect(fake.accepted.size).toBe(N)
     const dupes = [...fake.accepted.entries()].filter(([, v]) => v.length !== 1)
@@ -130,21 +132,18 @@ describe('SMS chaos', () => {
     const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true, providerMessageId: true } })
     expect(rows.filter((r) => r.status !== 'delivered')).toEqual([])
     expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(N)
-    expect(rows.some((r) => r.attempts > 1)).toBe(true)
+    expect(rows.filter((r) => r.attempts > 1).length).toBeGreaterThan(0)
     // one webhook event per receipt id even though 10 % were posted twice
     expect(await db.webhookEvent.count({ where: { provider: 'TELNYX', eventId: { startsWith: 'tev-40317' } } })).toBe(N)
 
     // the chaos really happened
     expect(fake.stats.errors).toBeGreaterThan(fake.stats.requests * 0.12)
-    expect(fake.stats.spikes).toBeGreaterThan(10)
+    expect(fake.stats.spikes).toBeGreaterThan(fake.stats.requests * 0.01)
     // breaker: opened (1) during the outage, probed half-open (2), and is closed (0) at the end
-    expect(seenStates.has(1)).toBe(true)
+    expect([...seenStates]).toContain(1)
     expect(await breakerGauge()).toBe(0)
-    const calls = await metricsRegistry.getSingleMetric('fm_provider_calls_total')?.get()
-    const unavailable = calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ?? 0
     expect(unavailable).toBeGreaterThan(0) // calls refused while the breaker was open
 
-    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${fake.stats.requests} requests, ${fake.stats.errors} 5xx, ${fake.stats.spikes} spikes, max in-flight ${fake.stats.maxInFlight}; breaker states seen ${[...seenStates].join(',')}; breaker-refused calls ${unavailable}`)
     expect(elapsed).toBeLessThan(90_000)
   }, 120_000)
 })

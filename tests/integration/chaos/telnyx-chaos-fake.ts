@@ -1,7 +1,7 @@
 // A Telnyx messaging fake with fault injection for the chaos run. POST /v2/messages:
 //  - with probability `errorRate` (seeded RNG) answers 5xx with Telnyx's error body: NOT accepted
 //    (Telnyx's contract: no message id, nothing sent or billed);
-//  - during `outage()` every request gets 503 (to trip the circuit breaker);
+//  - from request number `outageAtRequest`, for `outageMs`, every request gets 503 (trips the breaker);
 //  - with probability `spikeRate` holds the request `spikeMs` before answering (latency spike);
 //  - otherwise accepts: a message id, recorded per message text (the test puts the dedupe key in the text).
 import http from 'node:http'
@@ -12,7 +12,7 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
 }
 
-export async function startTelnyxChaosFake({ errorRate = 0.2, spikeRate = 0.05, spikeMs = 2000, seed = 42 } = {}) {
+export async function startTelnyxChaosFake({ errorRate = 0.2, spikeRate = 0.05, spikeMs = 2000, seed = 42, outageAtRequest = 0, outageMs = 1500 } = {}) {
   const random = rng(seed)
   const accepted = new Map<string, string[]>() // text → message ids
   const acceptedList: Array<{ id: string; text: string }> = []
@@ -23,6 +23,7 @@ export async function startTelnyxChaosFake({ errorRate = 0.2, spikeRate = 0.05, 
     let body = ''
     for await (const c of req) body += c
     stats.requests++
+    if (outageAtRequest && stats.requests === outageAtRequest) outageUntil = Date.now() + outageMs
     stats.inFlight++
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
     const done = (code: number, obj: unknown) => {

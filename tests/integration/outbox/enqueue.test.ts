@@ -58,3 +58,18 @@ describe('enqueue', () => {
     await expect(enqueue({ channel: 'SMS', dedupeKey: uniq('sms:'), payload: { to: 'nope' } })).rejects.toThrow()
   })
 })
+
+describe('enqueueMany', () => {
+  it('inserts new keys, returns existing ones, one job per new row', async () => {
+    const { enqueueMany } = await import('@/lib/outbox/enqueue-many')
+    const keys = [uniq('sms:'), uniq('sms:'), uniq('sms:')]
+    const first = await enqueue({ channel: 'SMS', dedupeKey: keys[0]!, payload: sms() })
+    const res = await enqueueMany(keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })))
+    expect(res.map((r) => r.created)).toEqual([false, true, true])
+    expect(res[0]!.id).toBe(first.id)
+    for (const r of res) expect(await jobsFor(r.id)).toBe(1)
+    const again = await enqueueMany(keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })))
+    expect(again.map((r) => r.id)).toEqual(res.map((r) => r.id))
+    expect(again.every((r) => !r.created)).toBe(true)
+  })
+})

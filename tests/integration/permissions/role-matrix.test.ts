@@ -13,6 +13,19 @@ import {
 } from '@/app/[orgSlug]/settings/members/actions'
 import { getOrgSettingsAction, updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
 import { addMember, createOrgWithRoles, createUser, uniq } from '@/tests/factories'
+import {
+  addNoteAction, assignLeadsAction, deleteLeadsAction, getLeadAction, listLeadsAction, validateExportFilterAction,
+} from '@/app/[orgSlug]/leads/actions'
+import { createApiKeyAction, listApiKeysAction } from '@/app/[orgSlug]/settings/api-keys/actions'
+
+/** A lead assigned to `role`'s membership, so a REP's row scope allows it (lead CRM drivers). */
+async function leadFor(org: Org, role: Role) {
+  const m = await db.membership.findFirstOrThrow({ where: { orgId: org.org.id, userId: org.members[role].user.id }, select: { id: true } })
+  return db.lead.create({
+    data: { orgId: org.org.id, normalizedAddress: `${uniq('1 MAIN ST ').toUpperCase()}, DALLAS, TX 75201`, addressLine1: '1 Main St', city: 'Dallas', state: 'TX', zip: '75201', assigneeId: m.id },
+    select: { id: true },
+  })
+}
 
 /** PRODUCT.md §2, written out by hand (not derived from MATRIX). */
 const O = 'OWNER', A = 'ADMIN', M = 'MANAGER', R = 'REP', V = 'VIEWER'
@@ -30,9 +43,9 @@ const EXPECTED: Record<string, Role[]> = {
 
 /** Later issues: move a permission from here to ACTION_DRIVERS when its first action lands. */
 export const PERMISSIONS_WITHOUT_ACTIONS_YET: Permission[] = [
-  'org.delete', 'billing.manage', 'data.export', 'api_keys.manage', 'integrations.manage', 'phone_numbers.manage',
-  'ai_config.update', 'sequence.manage', 'audit.read', 'billing.read', 'lead.assign', 'lead.export', 'scan.run',
-  'sequence.enroll', 'ai.test', 'lead.read', 'lead.write', 'outreach.send', 'analytics.read', 'lead.delete',
+  'org.delete', 'billing.manage', 'data.export', 'integrations.manage', 'phone_numbers.manage',
+  'ai_config.update', 'sequence.manage', 'audit.read', 'billing.read', 'scan.run',
+  'sequence.enroll', 'ai.test', 'outreach.send', 'analytics.read',
 ]
 
 type Org = Awaited<ReturnType<typeof createOrgWithRoles>>
@@ -51,6 +64,18 @@ async function viewerInvite(org: Org) {
 }
 
 const ACTION_DRIVERS: Partial<Record<Permission, Driver[]>> = {
+  'lead.read': [
+    { name: 'listLeadsAction', run: (o, r) => listLeadsAction.as(as(o, r))({ orgSlug: o.org.slug }) },
+    { name: 'getLeadAction', run: async (o, r) => getLeadAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id }) },
+  ],
+  'lead.write': [{ name: 'addNoteAction', run: async (o, r) => addNoteAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id, body: `note by ${r}` }) }],
+  'lead.assign': [{ name: 'assignLeadsAction', run: async (o, r) => assignLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] }, assigneeId: null }) }],
+  'lead.export': [{ name: 'validateExportFilterAction', run: (o, r) => validateExportFilterAction.as(as(o, r))({ orgSlug: o.org.slug, filter: {} }) }],
+  'lead.delete': [{ name: 'deleteLeadsAction', run: async (o, r) => deleteLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] } }) }],
+  'api_keys.manage': [
+    { name: 'createApiKeyAction', run: (o, r) => createApiKeyAction.as(as(o, r))({ orgSlug: o.org.slug, key: { name: `key by ${r}`, scope: 'READ' } }) },
+    { name: 'listApiKeysAction', run: (o, r) => listApiKeysAction.as(as(o, r))({ orgSlug: o.org.slug }) },
+  ],
   'org.settings.read': [{ name: 'getOrgSettingsAction', run: (o, r) => getOrgSettingsAction.as(as(o, r))({ orgSlug: o.org.slug }) }],
   'org.settings.update': [{
     name: 'updateOrgSettingsAction',
