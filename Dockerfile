@@ -19,8 +19,9 @@ FROM deps AS build
 COPY . .
 # Prisma 7 generate needs no engine binary; migrations are applied by scripts/migrate-apply.mjs.
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1 npx prisma generate
-# next build evaluates modules; no database is reachable or needed here.
-RUN DATABASE_URL=postgres://build:build@127.0.0.1:5432/build npx next build
+# next build evaluates route modules (NODE_ENV=production → lib/env.ts checks secrets). No database or real
+# secret is needed or baked in: these placeholders exist only for this RUN; the runtime gets the real ones.
+RUN DATABASE_URL=postgres://build:build@127.0.0.1:5432/build FM_ALLOW_DEV_SECRETS=1 FM_SANDBOX=1 npx next build
 
 # ---- runtime ------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

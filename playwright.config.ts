@@ -46,7 +46,8 @@ export default defineConfig({
     env: {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: '.next-e2e',
+      // E2E_DIST_DIR: a private build folder when two people run e2e side by side (default .next-e2e)
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       DATABASE_URL: E2E_DATABASE_URL,
       FM_ENABLE_DEV_MAILBOX: '1',
       // production build with development secrets: allowed only for this local test server

@@ -72,7 +72,7 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
     const normalizedAddress = normalizeAddress({ line1, city: area.city, state: 'TX', zip: area.zip })
     if (seen.has(normalizedAddress)) continue
     seen.add(normalizedAddress)
-    const i = leads.length
+    const i: number = leads.length
     const yearBuilt = 1955 + Math.floor(rand() * 66)
     const roofAge = Math.min(2026 - yearBuilt, Math.floor(rand() * 30))
     // scores skew to the middle with a HOT tail: roughly 20% HOT, 35% WARM, 45% COLD

@@ -2,7 +2,7 @@
 //  1. scratch database: 100,000 leads in the bench org + 900,000 in 9 other orgs (server-side INSERT … SELECT
 //     generate_series with secondary indexes dropped during the load and rebuilt after)
 //  2. EXPLAIN of the list queries (first page, deep page, REP scope, band filter, search) — index usage
-//  3. a production server (`next start`, NEXT_DIST_DIR=.next-bench, built first if missing) and 10 concurrent
+//  3. a production server (`next start`, NEXT_DIST_DIR=.next-bench-leads, built first if missing) and 10 concurrent
 //     clients for a fixed time: GET /api/v1/leads first page and a deep page (~50k rows in, filter + sort),
 //     the same SQL through `pg` directly, and the trivial /api/bench/noop route (FM_BENCH=1)
 //  4. queries per list request, counted from pg_stat_database (xact_commit + xact_rollback) on the scratch DB
@@ -19,7 +19,8 @@ import { createDatabase, dropDatabase, findPostgres } from './pg-local.mjs'
 import { migrate } from './migrate-apply.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const DIST = '.next-bench'
+// own output folder: scripts/bench-webhooks.ts builds into .next-bench concurrently
+const DIST = process.env.BENCH_DIST_DIR ?? '.next-bench-leads'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const DB_NAME = 'fm_bench_leads'
@@ -35,7 +36,7 @@ async function seed(client: pg.Client) {
   const others = await client.query(`INSERT INTO organizations (slug, name, plan, updated_at) SELECT 'other-org-' || g, 'Other ' || g, 'ENTERPRISE', now() FROM generate_series(1, ${OTHER_ORGS}) g RETURNING id`)
   const hash = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2g$YmVuY2g'
   const users = await client.query(`INSERT INTO users (email, name, password_hash, updated_at) SELECT 'rep' || g || '@bench.test', 'Rep ' || g, $1, now() FROM generate_series(1, 3) g RETURNING id`, [hash])
-  const reps = []
+  const reps: string[] = []
   for (const u of users.rows) reps.push((await client.query(`INSERT INTO memberships (org_id, user_id, role, updated_at) VALUES ($1, $2, 'REP', now()) RETURNING id`, [org.id, u.id])).rows[0].id)
   const secret = `fm_live_${randomBytes(24).toString('base64url')}`
   await client.query(`INSERT INTO api_keys (org_id, name, prefix, key_hash, scope) VALUES ($1, 'bench', $2, $3, 'READ')`, [org.id, secret.slice(0, 16), createHash('sha256').update(secret).digest('hex')])
@@ -77,7 +78,7 @@ async function seed(client: pg.Client) {
   return { orgId: org.id as string, repMembershipId: reps[0] as string, secret }
 }
 
-/** The SQL lib/leads/list-leads.ts runs for: status IN (NEW, CONTACTED), sort score desc, limit 50 (+ keyset). */
+/** The SQL lib/leads/list-leads.ts runs for: status IN (NEW, CONTACTED, QUALIFIED), sort score desc, limit 50 (+ keyset). */
 const LIST_SQL = (keyset: boolean, extra = '') => `
   SELECT l.id, l.normalized_address, l.address_line1, l.address_line2, l.city, l.state, l.zip, l.lat, l.lng, l.owner_name, l.year_built,
          l.property_value_cents, l.roof_material::text, l.roof_age_years, l.score, l.band::text, l.status::text, l.lost_reason, l.tags,
@@ -146,18 +147,28 @@ async function xacts(client: pg.Client) {
 async function main() {
   const adminUrl: string | null = await findPostgres()
   if (!adminUrl) throw new Error('no PostgreSQL at 127.0.0.1:5432 (or DATABASE_ADMIN_URL)')
-  const url: string = await createDatabase(adminUrl, DB_NAME, { dropFirst: true })
+  // BENCH_REUSE=1 keeps and reuses a loaded scratch database (skips the ~1-4 min load)
+  const reuse = process.env.BENCH_REUSE === '1'
+  const url: string = await createDatabase(adminUrl, DB_NAME, { dropFirst: !reuse })
   await migrate({ databaseUrl: url, log: () => {} })
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   let server: ChildProcess | undefined
   try {
-    const { orgId, repMembershipId, secret } = await seed(client)
-    const statuses = ['NEW', 'CONTACTED']
+    const loaded = reuse && (await client.query(`SELECT o.id, (SELECT m.id FROM memberships m WHERE m.org_id = o.id LIMIT 1) AS rep FROM organizations o WHERE slug = 'bench-org'`)).rows[0]
+    let ids: { orgId: string; repMembershipId: string; secret: string }
+    if (loaded) {
+      const secret = `fm_live_${randomBytes(24).toString('base64url')}`
+      await client.query(`INSERT INTO api_keys (org_id, name, prefix, key_hash, scope) VALUES ($1, 'bench', $2, $3, 'READ')`, [loaded.id, secret.slice(0, 16), createHash('sha256').update(secret).digest('hex')])
+      ids = { orgId: loaded.id, repMembershipId: loaded.rep, secret }
+      log('reusing the loaded scratch database')
+    } else ids = await seed(client)
+    const { orgId, repMembershipId, secret } = ids
+    const statuses = ['NEW', 'CONTACTED', 'QUALIFIED']
     // the cursor ~50k rows into the filtered, sorted set
     const { rows: [deep] } = await client.query(`SELECT sort_value, id FROM (${LIST_SQL(false).replace('LIMIT 51', 'OFFSET 49999 LIMIT 1')}) x`, [orgId, statuses])
     const matching = (await client.query(`SELECT count(*)::int AS n FROM leads WHERE org_id = $1 AND deleted_at IS NULL AND status = ANY($2::"LeadStatus"[])`, [orgId, statuses])).rows[0].n
-    log(`filter status=NEW,CONTACTED matches ${matching} leads in the bench org; deep cursor = row 50,000`)
+    log(`filter status=NEW,CONTACTED,QUALIFIED matches ${matching} leads in the bench org; deep cursor = row 50,000`)
     const plans = []
     plans.push(await explain(client, 'first page (status filter, score desc)', LIST_SQL(false), [orgId, statuses]))
     plans.push(await explain(client, 'deep page (~50k rows in)', LIST_SQL(true), [orgId, statuses, deep.sort_value, deep.id]))
@@ -186,18 +197,18 @@ async function main() {
     await waitFor(`${base}/api/health`)
     log(`next start on :${port}`)
     const auth = { authorization: `Bearer ${secret}` }
-    const first = await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED&sort=score&dir=desc&limit=50`, { headers: auth })
+    const first = await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED,QUALIFIED&sort=score&dir=desc&limit=50`, { headers: auth })
     if (first.status !== 200) throw new Error(`list answered ${first.status}: ${await first.text()}`)
     const firstBody = await first.json() as { data: unknown[]; nextCursor: string }
     const deepCursor = Buffer.from(JSON.stringify({ s: 'score', d: 'desc', v: deep.sort_value, i: deep.id })).toString('base64url')
-    const deepRes = await (await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth })).json() as { data: unknown[] }
+    const deepRes = await (await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED,QUALIFIED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth })).json() as { data: unknown[] }
     log(`first page ${firstBody.data.length} rows; deep page ${deepRes.data.length} rows`)
 
     // queries per list request: transactions counted by PostgreSQL for this database (flushed within ~1-10 s)
     await new Promise((r) => setTimeout(r, 11_000))
     const x0 = await xacts(client)
     const N = 200
-    for (let i = 0; i < N; i++) await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth }).then((r) => r.arrayBuffer())
+    for (let i = 0; i < N; i++) await fetch(`${base}/api/v1/leads?status=NEW,CONTACTED,QUALIFIED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth }).then((r) => r.arrayBuffer())
     await new Promise((r) => setTimeout(r, 11_000))
     const x1 = await xacts(client)
     const perRequest = (x1 - x0 - 1) / N // -1: the xacts() probe itself
@@ -207,8 +218,8 @@ async function main() {
     const ok = (r: Response) => r.arrayBuffer().then(() => r.status === 200)
     const results: Stats[] = []
     results.push(await load('trivial route /api/bench/noop', () => fetch(`${base}/api/bench/noop`).then(ok)))
-    results.push(await load('API list first page', () => fetch(`${base}/api/v1/leads?status=NEW,CONTACTED&sort=score&dir=desc&limit=50`, { headers: auth }).then(ok)))
-    results.push(await load('API list deep page (~50k in)', () => fetch(`${base}/api/v1/leads?status=NEW,CONTACTED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth }).then(ok)))
+    results.push(await load('API list first page', () => fetch(`${base}/api/v1/leads?status=NEW,CONTACTED,QUALIFIED&sort=score&dir=desc&limit=50`, { headers: auth }).then(ok)))
+    results.push(await load('API list deep page (~50k in)', () => fetch(`${base}/api/v1/leads?status=NEW,CONTACTED,QUALIFIED&sort=score&dir=desc&limit=50&cursor=${deepCursor}`, { headers: auth }).then(ok)))
     results.push(await load('pg direct first page', () => pool.query(LIST_SQL(false), [orgId, statuses]).then(() => true)))
     results.push(await load('pg direct deep page', () => pool.query(LIST_SQL(true), [orgId, statuses, deep.sort_value, deep.id]).then(() => true)))
     await pool.end()
@@ -228,7 +239,7 @@ async function main() {
   } finally {
     if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM') } catch { /* gone */ } }
     await client.end()
-    if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl, DB_NAME).catch(() => {})
+    if (process.env.BENCH_KEEP_DB !== '1' && !reuse) await dropDatabase(adminUrl, DB_NAME).catch(() => {})
     log('done')
   }
 }

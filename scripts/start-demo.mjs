@@ -23,7 +23,9 @@ async function main() {
     databaseUrl = await createDatabase(adminUrl, 'fishmouth')
     console.log(`[start] embedded PostgreSQL ready (${((Date.now() - t0) / 1000).toFixed(1)} s), data in .data/pg`)
   }
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', FM_SANDBOX_BANNER: '1' }
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', FM_SANDBOX_BANNER: '1', FM_SANDBOX: '1',
+    // `next build`/`next start` run with NODE_ENV=production, which refuses development secrets; a local demo may use them
+    FM_ALLOW_DEV_SECRETS: process.env.FM_ALLOW_DEV_SECRETS ?? '1' }
   const r = await migrate({ databaseUrl, log: (m) => console.log('[migrate]', m) })
   console.log(`[start] migrations: ${r.applied} applied, ${r.total - r.applied} up to date`)
   run('npx', ['tsx', 'prisma/seed.ts'], env)

@@ -1,4 +1,5 @@
 // Sign-in, sign-up, verification and password pages: a centered card with the logo linking home.
+import Link from 'next/link'
 import { Logo } from '@/components/marketing/logo'
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
@@ -9,7 +10,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <p className="mt-6 text-xs text-slate-500">
-        Need help? <a href="/help" className="underline">Visit the help center</a>
+        Need help? <Link href="/help" className="underline">Visit the help center</Link>
       </p>
     </div>
   )

@@ -13,17 +13,26 @@ import { writeAudit } from '@/lib/audit/write-audit'
 
 const idInput = z.object({ id: z.uuid() })
 
+/** revalidatePath only works inside a Next request; tests and scripts call these actions directly. */
+function refresh(path: string) {
+  try {
+    revalidatePath(path)
+  } catch {
+    // outside a request: nothing to revalidate
+  }
+}
+
 export const replayWebhookEventAction = userAction(idInput, async ({ input, session }) => {
   assertStaff(session.user, { write: true })
   const res = await replayWebhookEvent({ id: input.id, staffUserId: session.user.id })
-  revalidatePath('/admin/webhooks')
+  refresh('/admin/webhooks')
   return res
 })
 
 export const retryOutboxMessageAction = userAction(idInput, async ({ input, session }) => {
   assertStaff(session.user, { write: true })
   const res = await retryOutboxMessage({ id: input.id, staffUserId: session.user.id })
-  revalidatePath('/admin/jobs')
+  refresh('/admin/jobs')
   return res
 })
 
@@ -31,6 +40,6 @@ export const retryFailedJobAction = userAction(retryJobInput, async ({ input, se
   assertStaff(session.user, { write: true })
   await retryFailedJob(input)
   await db.$transaction((tx) => writeAudit(tx, { actor: { type: 'STAFF', id: session.user.id }, action: 'job.retry', targetType: 'pgboss_job', targetId: `${input.name}:${input.id}` }))
-  revalidatePath('/admin/jobs')
+  refresh('/admin/jobs')
   return { id: input.id }
 })

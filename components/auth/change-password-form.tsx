@@ -1,6 +1,6 @@
 'use client'
 import { useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { changePasswordSchema } from '@/lib/auth/schemas'
@@ -16,11 +16,12 @@ type Out = z.output<typeof changePasswordSchema>
 export function ChangePasswordForm({ email, action }: { email: string; action: (input: In) => Promise<ActionResult<{ otherSessionsRevoked: number }>> }) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const { register, handleSubmit, setError, reset, watch, formState } = useForm<In, unknown, Out>({
+  const { register, handleSubmit, setError, reset, control, formState } = useForm<In, unknown, Out>({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
   })
   const { errors, isSubmitting } = formState
+  const newPassword = useWatch({ control, name: 'newPassword' })
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorNotice(null)
@@ -43,7 +44,7 @@ export function ChangePasswordForm({ email, action }: { email: string; action: (
       </Field>
       <Field id="newPassword" label="New password" error={errors.newPassword?.message}>
         <Input id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} aria-describedby={errors.newPassword ? 'newPassword-error new-password-rules' : 'new-password-rules'} {...register('newPassword')} />
-        <PasswordHints id="new-password-rules" password={watch('newPassword')} email={email} />
+        <PasswordHints id="new-password-rules" password={newPassword} email={email} />
       </Field>
       <Field id="confirm" label="Confirm password" error={errors.confirm?.message}>
         <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? 'confirm-error' : undefined} {...register('confirm')} />

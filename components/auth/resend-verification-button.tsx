@@ -7,9 +7,9 @@ import { retryAfterOf, type ActionError, type ActionResult } from '@/components/
 type Result = { alreadyVerified: boolean; cooldownSeconds: number }
 
 /** Resend with a visible cooldown (the server enforces 60 s and 5 per hour). */
-export function ResendVerificationButton({ action }: { action: (input: Record<string, never>) => Promise<ActionResult<Result>> }) {
+export function ResendVerificationButton({ action, initialCooldown = 0 }: { action: (input: Record<string, never>) => Promise<ActionResult<Result>>; initialCooldown?: number }) {
   const [pending, setPending] = useState(false)
-  const [cooldown, setCooldown] = useState(0)
+  const [cooldown, setCooldown] = useState(initialCooldown)
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<ActionError | null>(null)
 

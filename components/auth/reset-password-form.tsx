@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 import Link from 'next/link'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { resetPasswordSchema } from '@/lib/auth/schemas'
@@ -16,11 +16,12 @@ type Out = z.output<typeof resetPasswordSchema>
 
 export function ResetPasswordForm({ token, action }: { token: string; action: (input: In) => Promise<ActionResult<{ redirectTo: string }>> }) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
-  const { register, handleSubmit, setError, watch, formState } = useForm<In, unknown, Out>({
+  const { register, handleSubmit, setError, control, formState } = useForm<In, unknown, Out>({
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { token, password: '', confirm: '' },
   })
   const { errors, isSubmitting } = formState
+  const newPassword = useWatch({ control, name: 'password' })
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorNotice(null)
@@ -41,7 +42,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
       <input type="hidden" {...register('token')} />
       <Field id="password" label="New password" error={errors.password?.message}>
         <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? 'password-error password-rules' : 'password-rules'} {...register('password')} />
-        <PasswordHints id="password-rules" password={watch('password')} />
+        <PasswordHints id="password-rules" password={newPassword} />
       </Field>
       <Field id="confirm" label="Confirm password" error={errors.confirm?.message}>
         <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? 'confirm-error' : undefined} {...register('confirm')} />

@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 import Link from 'next/link'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
 import { signUpSchema } from '@/lib/auth/schemas'
@@ -16,7 +16,7 @@ type In = z.input<typeof signUpSchema>
 type Out = z.output<typeof signUpSchema>
 const FIELDS = ['name', 'email', 'password', 'companyName', 'slug'] as const
 
-export function SignUpForm({ action }: { action: (input: In) => Promise<ActionResult<{ redirectTo: string }>> }) {
+export function SignUpForm({ action, addressPrefix }: { action: (input: In) => Promise<ActionResult<{ redirectTo: string }>>; addressPrefix: string }) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [slugEdited, setSlugEdited] = useState(false)
   const form = useForm<In, unknown, Out>({
@@ -24,10 +24,9 @@ export function SignUpForm({ action }: { action: (input: In) => Promise<ActionRe
     defaultValues: { name: '', email: '', password: '', companyName: '', slug: '' },
     mode: 'onTouched',
   })
-  const { register, handleSubmit, watch, setValue, setError, formState } = form
+  const { register, handleSubmit, control, setValue, setError, formState } = form
   const { errors, isSubmitting } = formState
-  const password = watch('password')
-  const email = watch('email')
+  const [password, email] = useWatch({ control, name: ['password', 'email'] })
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorNotice(null)
@@ -70,7 +69,7 @@ export function SignUpForm({ action }: { action: (input: In) => Promise<ActionRe
       </Field>
       <Field id="slug" label="Your Fish Mouth address" hint="Lowercase letters, digits and hyphens. You can change it later." error={errors.slug?.message}>
         <div className="flex items-center rounded-md">
-          <span className="mr-1 text-sm text-slate-500" aria-hidden>fishmouth.app/</span>
+          <span className="mr-1 whitespace-nowrap text-sm text-slate-500" aria-hidden>{addressPrefix}</span>
           <Input id="slug" autoCapitalize="none" spellCheck={false} aria-invalid={!!errors.slug} aria-describedby={errors.slug ? 'slug-error' : 'slug-hint'} {...register('slug', { onChange: () => setSlugEdited(true) })} />
         </div>
       </Field>

@@ -29,7 +29,6 @@ export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { en
   const [mode, setMode] = useState<'idle' | 'disable' | 'regenerate'>('idle')
   const [error, setError] = useState<ActionError | null>(null)
   const [starting, setStarting] = useState(false)
-  const [notice, setNotice] = useState<string | null>(null)
 
   if (codes) {
     return (
@@ -48,7 +47,6 @@ export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { en
   if (!enabledAt) {
     return (
       <div className="space-y-4">
-        {notice && <Alert tone="success">{notice}</Alert>}
         {error && <ErrorNotice error={error} />}
         {!setup ? (
           <>

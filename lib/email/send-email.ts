@@ -3,7 +3,8 @@
 // /dev/mailbox in development) and nobody real is contacted.
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
-import { enqueue } from '@/lib/outbox/enqueue'
+import { providerState } from '@/lib/external/config'
+import { enqueue, prepareOutbox } from '@/lib/outbox/enqueue'
 
 export interface EmailInput {
   to: string
@@ -17,7 +18,9 @@ export interface EmailInput {
   orgId?: string | null
 }
 
-export const isEmailSandbox = () => !env().SENDGRID_API_KEY
+// Sandbox only when SendGrid has no key (lib/external/config). A kill switch (FM_DISABLE_SENDGRID) or a bad key
+// keeps rows queued: the outbox delivers them via sendgrid.sendMail once the provider is back.
+export const isEmailSandbox = () => providerState('sendgrid').status === 'sandbox'
 
 export async function sendEmail(input: EmailInput): Promise<{ id: string; sandbox: boolean }> {
   const sandbox = isEmailSandbox()
@@ -25,6 +28,7 @@ export async function sendEmail(input: EmailInput): Promise<{ id: string; sandbo
   const text = input.text + footer
   // Live: the row and its outbox message (dedupe key per row) commit together; the outbox worker delivers it
   // through SendGrid (lib/outbox). A repeated call finds both and queues nothing new.
+  if (!sandbox) await prepareOutbox()
   return db.$transaction(async (tx) => {
     const row = await tx.emailMessage.upsert({
       where: { dedupeKey: input.dedupeKey },

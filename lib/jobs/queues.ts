@@ -25,3 +25,13 @@ QUEUES.push({
     for (const job of jobs) await runImport(job.data as { importId: string; orgId: string })
   },
 })
+
+// REST API housekeeping: expired Idempotency-Key records and rate-limit windows (lib/api/purge-expired.ts).
+QUEUES.push({
+  name: 'api.purge-expired',
+  cron: '17 * * * *',
+  handler: async () => {
+    const { unsafePurgeExpiredApiState } = await import('@/lib/api/purge-expired')
+    await unsafePurgeExpiredApiState()
+  },
+})

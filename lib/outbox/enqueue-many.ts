@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { OutboxChannel, OutboxStatus } from '@/lib/generated/prisma/enums'
 import { ensureQueue } from '@/lib/jobs/boss'
-import { bossDbFor, DISPATCH_QUEUE, enqueueInput, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue'
+import { bossDbFor, DISPATCH_QUEUE, enqueueInput, prepareOutbox, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue'
 import { PAYLOAD_SCHEMAS } from '@/lib/outbox/payloads'
 
 export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<EnqueueResult[]> {
@@ -36,5 +36,7 @@ export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<Enqueue
       return { id: e.id, status: e.status, created: false }
     })
   }
-  return tx ? run(tx) : db.$transaction(run)
+  if (tx) return run(tx)
+  await prepareOutbox()
+  return db.$transaction(run)
 }

@@ -43,6 +43,12 @@ export async function kickDispatch({ id, startAfter, client }: { id: string; sta
   })
 }
 
+/** Starts pg-boss and creates the dispatch queue outside any transaction (a cold start inside one could
+ *  outlast the transaction timeout). Cached: only the first call per process does work. */
+export async function prepareOutbox(): Promise<void> {
+  await ensureQueue(DISPATCH_QUEUE)
+}
+
 export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {
   const input = enqueueInput.parse(raw)
   const payload = PAYLOAD_SCHEMAS[input.channel as OutboxChannel].parse(input.payload)
@@ -59,5 +65,7 @@ export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult
     const existing = await client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } })
     return { ...existing, created: false }
   }
-  return tx ? run(tx) : db.$transaction(run)
+  if (tx) return run(tx)
+  await prepareOutbox()
+  return db.$transaction(run)
 }

@@ -3,9 +3,10 @@
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { AppError, notFound } from '@/lib/errors'
-import { kickDispatch } from '@/lib/outbox/enqueue'
+import { kickDispatch, prepareOutbox } from '@/lib/outbox/enqueue'
 
 export async function retryOutboxMessage({ id, staffUserId }: { id: string; staffUserId: string }): Promise<{ id: string }> {
+  await prepareOutbox()
   return db.$transaction(async (tx) => {
     const row = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, orgId: true, status: true, attempts: true, lastError: true } })
     if (!row) throw notFound('Outbox message')

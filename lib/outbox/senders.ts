@@ -6,7 +6,7 @@
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { callPayload, emailPayload, meterPayload, smsPayload } from '@/lib/outbox/payloads'
+import { callPayload, emailPayload, mailPayload, meterPayload, smsPayload } from '@/lib/outbox/payloads'
 import type { SenderTraits } from '@/lib/outbox/classify-send-error'
 import { db } from '@/lib/db'
 
@@ -92,19 +92,26 @@ const call: OutboxSender = {
   },
 }
 
-const notWired = (channel: string, provider: string): OutboxSender => ({
-  provider,
-  idempotent: false,
-  async send() {
-    throw new AppError('BAD_REQUEST', `${channel} sends are not wired to the outbox yet`)
+const mail: OutboxSender = {
+  provider: 'lob',
+  // Lob honours Idempotency-Key (24 h): the dedupe key makes a repeat return the same mail piece
+  idempotent: true,
+  async send({ id, payload, dedupeKey }) {
+    const p = mailPayload.parse(payload)
+    const lob = await import('@/lib/external/lob')
+    const metadata = { fm_outbox_id: id }
+    const res = p.kind === 'postcard'
+      ? await lob.createPostcard({ to: p.to, from: p.from, frontHtml: p.frontHtml, backHtml: p.backHtml, size: p.size, idempotencyKey: dedupeKey, metadata })
+      : await lob.createLetter({ to: p.to, from: p.from, html: p.html, color: p.color, idempotencyKey: dedupeKey, metadata })
+    return { provider: 'lob', providerMessageId: res.id, sandbox: res.sandbox }
   },
-})
+}
 
 const SENDERS: Record<OutboxChannel, OutboxSender> = {
   EMAIL: email,
   SMS: sms,
   METER: meter,
-  MAIL: notWired('MAIL', 'lob'),
+  MAIL: mail,
   CALL: call,
 }
 

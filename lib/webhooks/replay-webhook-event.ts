@@ -4,9 +4,11 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { notFound } from '@/lib/errors'
 import { bossDbFor } from '@/lib/outbox/enqueue'
-import { enqueueWebhookProcessing } from '@/lib/webhooks/receive-webhook'
+import { enqueueWebhookProcessing, PROCESS_QUEUE } from '@/lib/webhooks/receive-webhook'
+import { ensureQueue } from '@/lib/jobs/boss'
 
 export async function replayWebhookEvent({ id, staffUserId }: { id: string; staffUserId: string }): Promise<{ id: string }> {
+  await ensureQueue(PROCESS_QUEUE) // outside the transaction: a cold pg-boss start can be slow
   return db.$transaction(async (tx) => {
     const ev = await tx.webhookEvent.findUnique({ where: { id }, select: { id: true, provider: true, eventId: true, type: true, status: true } })
     if (!ev) throw notFound('Webhook event')

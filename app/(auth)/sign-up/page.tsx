@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation'
 import { SignUpForm } from '@/components/auth/sign-up-form'
 import { getPageSession } from '@/lib/auth/page-session'
+import { env } from '@/lib/env'
 import { signUpAction } from '../actions'
 
 export const metadata = { title: 'Create your account' }
@@ -11,7 +12,7 @@ export default async function SignUpPage() {
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">Start finding roofs worth replacing. You can invite your team later.</p>
-      <SignUpForm action={signUpAction} />
+      <SignUpForm action={signUpAction} addressPrefix={`${new URL(env().APP_URL).host}/`} />
     </>
   )
 }

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation'
 import { Alert } from '@/components/ui/feedback'
 import { ResendVerificationButton } from '@/components/auth/resend-verification-button'
 import { getPageSession } from '@/lib/auth/page-session'
+import { recentTokens } from '@/lib/auth/auth-tokens'
+import { RESEND_COOLDOWN_MS } from '@/lib/auth/resend-verification'
 import { resendVerificationAction } from '../actions'
 
 export const metadata = { title: 'Confirm your email' }
@@ -22,6 +24,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       </>
     )
   }
+  // the link was just sent (sign-up or a resend): start the button in its cooldown instead of failing a click
+  const [last] = session ? await recentTokens({ userId: session.user.id, kind: 'EMAIL_VERIFY', sinceMs: RESEND_COOLDOWN_MS }) : []
+  const initialCooldown = last ? Math.max(0, Math.ceil((last.createdAt.getTime() + RESEND_COOLDOWN_MS - Date.now()) / 1000)) : 0
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email</h1>
@@ -36,7 +41,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       </p>
       <div className="mt-6">
         {session ? (
-          <ResendVerificationButton action={resendVerificationAction} />
+          <ResendVerificationButton action={resendVerificationAction} initialCooldown={initialCooldown} />
         ) : (
           <p className="text-sm text-slate-600">
             <Link href="/sign-in?next=/verify-email" className="font-medium text-brand-600 hover:underline">Sign in</Link> to get a new link.

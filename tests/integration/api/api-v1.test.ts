@@ -88,7 +88,7 @@ describe('REST API v1 /leads', () => {
       expect(res.status).toBe(403)
       expect((await res.json()).error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'PLAN_REQUIRED' } })
     }
-    for (const h of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer fm_live_${'a'.repeat(40)}` }, { authorization: 'Basic abc' }]) {
+    for (const h of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer fm_live_${'a'.repeat(40)}` }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
       const res = await listRoute(new Request(BASE, { headers: { ...h, 'x-forwarded-for': ip() } }))
       expect(res.status).toBe(401)
       expect((await res.json()).error.code).toBe('UNAUTHENTICATED')
@@ -195,5 +195,19 @@ describe('REST API v1 /leads', () => {
     expect(doc.components.schemas.CreateLead.required).toEqual(expect.arrayContaining(['addressLine1', 'city', 'state', 'zip']))
     expect(doc.components.schemas.CreateLead.properties.score.anyOf).toContainEqual(expect.objectContaining({ type: 'integer', minimum: 0, maximum: 100 }))
     expect(doc.paths['/api/v1/leads'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'band', 'cursor', 'limit']))
+  })
+})
+
+describe('REST API housekeeping', () => {
+  it('purges expired idempotency keys and rate-limit windows only', async () => {
+    const { unsafePurgeExpiredApiState } = await import('@/lib/api/purge-expired')
+    const { key } = await enterprise()
+    await db.idempotencyKey.create({ data: { apiKeyId: key.id, key: uniq('old-'), method: 'POST', path: '/x', requestHash: 'h', expiresAt: new Date(Date.now() - 1000) } })
+    const live = await db.idempotencyKey.create({ data: { apiKeyId: key.id, key: uniq('new-'), method: 'POST', path: '/x', requestHash: 'h', expiresAt: new Date(Date.now() + 3600_000) } })
+    await db.rateLimitBucket.create({ data: { key: uniq('rl-old-'), points: 1, expire: BigInt(Date.now() - 1000) } })
+    const r = await unsafePurgeExpiredApiState()
+    expect(r.idempotencyKeys).toBeGreaterThanOrEqual(1)
+    expect(r.rateLimits).toBeGreaterThanOrEqual(1)
+    expect(await db.idempotencyKey.findUnique({ where: { id: live.id } })).not.toBeNull()
   })
 })

@@ -1,11 +1,15 @@
-// Benchmark baseline: the cheapest possible route through the same wrapper (request id, error envelope).
-// Enabled only with FM_BENCH=1 (scripts/bench-*.ts); otherwise a plain 404.
-import { AppError } from '@/lib/errors'
-import { handleRoute, json } from '@/lib/http/handle-route'
-
+// The baseline for `npm run bench:webhooks`: the cheapest possible Next route. Only exists when FM_BENCH=1.
+export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
 
-export const GET = handleRoute(async () => {
-  if (process.env.FM_BENCH !== '1') throw new AppError('NOT_FOUND', 'Not found')
-  return json({ ok: true })
-})
+const notFound = () =>
+  new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: 'bench' } }), { status: 404, headers: { 'content-type': 'application/json' } })
+
+async function handler(request: Request): Promise<Response> {
+  if (process.env.FM_BENCH !== '1') return notFound()
+  await request.arrayBuffer() // read the body like the webhook route does
+  return new Response(null, { status: 204 })
+}
+
+export const GET = handler
+export const POST = handler
