@@ -50,6 +50,8 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       DATABASE_URL: E2E_DATABASE_URL,
       FM_ENABLE_DEV_MAILBOX: '1',
+      // believe X-Forwarded-For so each journey can use its own client IP (per-IP lockout would otherwise span specs)
+      TRUST_PROXY: '1',
       // production build with development secrets: allowed only for this local test server
       FM_ALLOW_DEV_SECRETS: '1',
       // every provider in sandbox mode (no real keys in tests), which also waives the production Stripe keys

@@ -20,9 +20,15 @@ export function requestIdFrom(value: string | null | undefined): string {
   return value && REQUEST_ID_RE.test(value) ? value : randomUUID()
 }
 
+/**
+ * The client IP for lockouts, rate limits and audit rows. X-Forwarded-For is client-controlled, so it is only
+ * believed behind a proxy we run (TRUST_PROXY=1, set in the k8s/compose deploys where the ingress overwrites it).
+ */
 export function clientIpFrom(headers: Headers): string {
-  const fwd = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return (fwd || headers.get('x-real-ip') || '127.0.0.1').slice(0, 64)
+  const trusted = process.env.TRUST_PROXY === '1'
+  const fwd = trusted ? headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  const real = trusted ? headers.get('x-real-ip') : undefined
+  return (fwd || real || '127.0.0.1').slice(0, 64)
 }
 
 export function contextFromHeaders(headers: Headers): RequestContext {
