@@ -179,9 +179,11 @@ async function main() {
     const seqScans = plans.filter((p) => /Seq Scan on leads/.test(p)).length
     console.log(`\n  plans with a sequential scan on leads: ${seqScans}`)
 
+    // the build evaluates route modules, and production refuses missing or development secrets
+    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') }
     if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) {
       log(`building the app into ${DIST} (first run)`)
-      const b = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
+      const b = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env: { ...process.env, ...secrets, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
       if (b.status !== 0) throw new Error('next build failed')
     }
     const port = Number(process.env.BENCH_PORT ?? (await freePort()))
@@ -189,7 +191,7 @@ async function main() {
       cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_MAX: '10', FM_BENCH: '1', LOG_LEVEL: 'warn',
-        FM_RATE_LIMIT_API_KEY: '1000000000', AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        FM_RATE_LIMIT_API_KEY: '1000000000', ...secrets,
         REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1',
       },
     })

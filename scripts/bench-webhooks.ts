@@ -76,7 +76,15 @@ async function main() {
   if (!adminUrl) throw new Error('No PostgreSQL at DATABASE_ADMIN_URL or 127.0.0.1:5432')
   if (!fs.existsSync(path.join(root, DIST, 'BUILD_ID'))) {
     console.log(`building ${DIST} (one time) …`)
-    const b = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' } })
+    // the build evaluates route modules, which parse the environment: give it a valid (unused) one
+    const b = spawnSync('npx', ['next', 'build'], {
+      cwd: root, stdio: 'inherit',
+      env: {
+        ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', FM_SANDBOX: '1',
+        DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+        AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      },
+    })
     if (b.status !== 0) throw new Error('next build failed')
   }
   const dbName = `fm_bench_${Date.now().toString(36)}`

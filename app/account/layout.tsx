@@ -11,8 +11,8 @@ export default async function AccountLayout({ children }: { children: React.Reac
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3">
-          <Logo />
-          <div className="flex items-center gap-3 text-sm">
+          <Logo className="shrink-0 whitespace-nowrap" />
+          <div className="flex items-center gap-2 whitespace-nowrap text-sm sm:gap-3">
             <span className="hidden text-slate-600 sm:inline">{session.user.email}</span>
             <Link href="/orgs" className="font-medium text-brand-600 hover:underline">Your organizations</Link>
             <SignOutButton action={signOutAction} />

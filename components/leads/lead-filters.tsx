@@ -66,7 +66,7 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
         </div>
         {showAssignee && (
           <div className="w-44">
-            <Label htmlFor="lead-assignee" className="sr-only">Assignee</Label>
+            <Label htmlFor="lead-assignee" className="sr-only">Filter by assignee</Label>
             <Select id="lead-assignee" value={query.assignee ?? ''} onChange={(e) => go({ assignee: e.target.value || undefined })}>
               <option value="">Any assignee</option>
               <option value="me">Assigned to me</option>

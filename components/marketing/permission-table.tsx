@@ -33,8 +33,10 @@ const LABELS: Record<Permission, string> = {
 const ROLE_NAMES: Record<(typeof ROLES)[number], string> = { OWNER: 'Owner', ADMIN: 'Admin', MANAGER: 'Manager', REP: 'Sales rep', VIEWER: 'Viewer' }
 
 export function PermissionTable() {
+  // `relative`: the sr-only labels are absolutely positioned; without a positioned scroll container they
+  // escape it and widen the whole page on phones.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">What each role can do</caption>
         <thead className="bg-slate-50">

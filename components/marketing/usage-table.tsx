@@ -2,7 +2,7 @@ import { USAGE_ORDER, USAGE_PRICES, formatCents } from '@/lib/billing/plans'
 
 export function UsagePriceTable() {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Usage prices</caption>
         <thead className="bg-slate-50 text-slate-700">

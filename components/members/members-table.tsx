@@ -54,7 +54,8 @@ export function MembersTable({
     <div className="space-y-3">
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <ErrorNotice error={error} />}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* relative: the sr-only (absolute) header text stays inside the scroll box instead of widening the page */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Members of this organization</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

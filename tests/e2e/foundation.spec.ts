@@ -128,7 +128,7 @@ test('4. a password reset signs out the other sessions', async ({ browser, reque
     await a.goto('/forgot-password')
     await a.getByLabel('Email').fill(user.email)
     await a.getByRole('button', { name: 'Send reset link' }).click()
-    await expect(a.getByText('Check your inbox')).toBeVisible()
+    await expect(a.getByRole('status').filter({ hasText: 'Check your inbox' })).toBeVisible()
     const mail = await latestEmail(request, { to: user.email, template: 'password-reset' })
     await a.goto(linkIn(mail, '/reset-password'))
     await expect(a.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible()

@@ -74,9 +74,9 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await page.getByRole('button', { name: 'Hot' }).click()
   await expect(page).toHaveURL(/band=HOT/)
   await expect(page.getByRole('button', { name: 'Hot' })).toHaveAttribute('aria-pressed', 'true')
-  await page.getByLabel('Assignee', { exact: true }).selectOption('unassigned')
+  await page.getByLabel('Filter by assignee').selectOption('unassigned')
   await expect(page).toHaveURL(/assignee=unassigned/)
-  await expect(page.getByLabel('Assignee', { exact: true })).toHaveValue('unassigned')
+  await expect(page.getByLabel('Filter by assignee')).toHaveValue('unassigned')
   await expect(rowsOf(page).first()).toBeVisible()
   // every visible score is in the HOT band
   const scores = await rowsOf(page).locator('td:nth-child(2)').allInnerTexts()
@@ -114,7 +114,7 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await signIn(page, REP)
   await page.goto(`/${ORG}/leads?sort=address`)
   await expect(page.getByText('Leads assigned to you.')).toBeVisible()
-  await expect(page.getByLabel('Assignee', { exact: true })).toHaveCount(0) // no assignee filter for a REP
+  await expect(page.getByLabel('Filter by assignee')).toHaveCount(0) // no assignee filter for a REP
   const expected = await repLeadCount(REP)
   expect(expected).toBeGreaterThan(0)
   let seen = 0
