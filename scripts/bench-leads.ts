@@ -180,7 +180,7 @@ async function main() {
     console.log(`\n  plans with a sequential scan on leads: ${seqScans}`)
 
     // the build evaluates route modules, and production refuses missing or development secrets
-    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') }
+    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'), FM_SANDBOX: '1' }
     if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) {
       log(`building the app into ${DIST} (first run)`)
       const b = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env: { ...process.env, ...secrets, DATABASE_URL: url, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' })
@@ -192,7 +192,7 @@ async function main() {
       env: {
         ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_MAX: '10', FM_BENCH: '1', LOG_LEVEL: 'warn',
         FM_RATE_LIMIT_API_KEY: '1000000000', ...secrets,
-        REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1',
+        REDIS_URL: undefined, NEXT_TELEMETRY_DISABLED: '1', // Postgres rate-limit store (the default)
       },
     })
     const base = `http://127.0.0.1:${port}`

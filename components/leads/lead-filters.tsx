@@ -49,9 +49,10 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
   return (
     <form onSubmit={applyDraft} role="search" aria-label="Filter leads" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-48 flex-1">
+        <div className="flex min-w-64 flex-1 gap-2">
           <Label htmlFor="lead-q" className="sr-only">Search leads</Label>
           <Input id="lead-q" type="search" value={draft.q} onChange={set('q')} placeholder="Search address, owner or phone" maxLength={200} />
+          <Button type="submit">Search</Button>
         </div>
         <div role="group" aria-label="Band" className="flex gap-1">
           {BANDS.map((b) => {
@@ -90,7 +91,6 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
         <Button type="button" variant="ghost" aria-expanded={more} aria-controls="lead-more-filters" onClick={() => setMore((v) => !v)}>
           {more ? 'Fewer filters' : 'More filters'}
         </Button>
-        <Button type="submit">Search</Button>
       </div>
       <div id="lead-more-filters" hidden={!more} className="space-y-3 border-t border-slate-100 pt-3">
         <fieldset>

@@ -41,6 +41,11 @@ export function LeadsTable({ orgSlug, rows, filter, total, totalIsEstimate, bulk
   bulk: BulkActionsProps
   paging: { prevHref: string | null; nextHref: string | null; firstHref: string | null; page: number }
 }) {
+  // the planner's estimate can be far off (e.g. right after a bulk load, before ANALYZE): never show fewer than we know exist
+  const known = rows.length + (paging.nextHref ? 1 : 0)
+  const reliable = total !== null && (!totalIsEstimate || total >= known)
+  const totalText = !reliable ? `${rows.length}+ leads` : `${totalIsEstimate ? 'About ' : ''}${total!.toLocaleString('en-US')} lead${total === 1 ? '' : 's'}`
+  const matchingText = reliable ? `${totalIsEstimate ? 'about ' : ''}${Math.min(total!, 10_000).toLocaleString('en-US')} ` : ''
   const [columns, setColumns] = useState<ColumnId[]>(DEFAULT_COLUMNS)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [allMatching, setAllMatching] = useState(false)
@@ -70,13 +75,13 @@ export function LeadsTable({ orgSlug, rows, filter, total, totalIsEstimate, bulk
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id))
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows])
   const target = allMatching ? { filter } : selected.size ? { ids: [...selected] } : null
-  const count = allMatching ? (total !== null ? `${totalIsEstimate ? 'About ' : ''}${Math.min(total, 10_000).toLocaleString('en-US')}` : 'All matching') : String(selected.size)
+  const count = allMatching ? (reliable ? matchingText.trim() : 'All matching') : String(selected.size)
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="lead-total">
-          {total !== null ? `${totalIsEstimate ? 'About ' : ''}${total.toLocaleString('en-US')} lead${total === 1 ? '' : 's'}` : `${rows.length} leads`}
+          {totalText}
           {paging.page > 1 && ` · page ${paging.page}`}
         </p>
         <details className="relative">
@@ -93,13 +98,13 @@ export function LeadsTable({ orgSlug, rows, filter, total, totalIsEstimate, bulk
       </div>
 
       <BulkActions {...bulk} target={target} count={count} labelFor={(id) => byId.get(id)?.address ?? id} onDone={() => { setSelected(new Set()); setAllMatching(false) }} />
-      {allOnPage && !allMatching && total !== null && total > rows.length && (
+      {allOnPage && !allMatching && (paging.nextHref || paging.page > 1) && (
         <p className="text-sm">
           All {rows.length} on this page are selected.{' '}
           <button type="button" className="font-medium text-brand-700 underline" onClick={() => setAllMatching(true)}>
-            Select all {totalIsEstimate ? 'about ' : ''}{Math.min(total, 10_000).toLocaleString('en-US')} matching this filter
+            Select all {matchingText}leads matching this filter
           </button>
-          {total > 10_000 && ' (bulk actions stop at 10,000 leads)'}
+          {' '}(bulk actions stop at 10,000 leads)
         </p>
       )}
       {allMatching && (
@@ -116,7 +121,7 @@ export function LeadsTable({ orgSlug, rows, filter, total, totalIsEstimate, bulk
                   onChange={() => { setAllMatching(false); setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id))) }} />
               </th>
               <th scope="col" className="px-3 py-2">Score</th>
-              <th scope="col" className="px-3 py-2">Address</th>
+              <th scope="col" className="min-w-48 px-3 py-2">Address</th>
               {columns.map((c) => <th key={c} scope="col" className="whitespace-nowrap px-3 py-2">{ALL_COLUMNS.find((x) => x.id === c)!.label}</th>)}
             </tr>
           </thead>

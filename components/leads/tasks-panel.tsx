@@ -67,10 +67,10 @@ export function TasksPanel({ orgSlug, leadId, tasks, editable, addTask, complete
         </ul>
       )}
       {editable && (
-        <form onSubmit={onSubmit} className="grid gap-2 sm:grid-cols-[1fr_10rem_auto] sm:items-end" noValidate aria-label="Add a task">
-          <Field id="task-title" label="New task" error={titleErr}>
+        <form onSubmit={onSubmit} className="grid grid-cols-[1fr_auto] items-end gap-2" noValidate aria-label="Add a task">
+          <div className="col-span-2"><Field id="task-title" label="New task" error={titleErr}>
             <Input id="task-title" maxLength={200} aria-invalid={!!titleErr} aria-describedby={titleErr ? 'task-title-error' : undefined} {...register('title')} />
-          </Field>
+          </Field></div>
           <Field id="task-due" label="Due date" error={dueErr}>
             <Input id="task-due" type="date" aria-invalid={!!dueErr} {...register('due')} />
           </Field>

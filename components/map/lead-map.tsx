@@ -38,7 +38,8 @@ export default function LeadMap({ points, detailHref, tilesUrl }: { points: MapP
     L.control.scale({ imperial: true, metric: true }).addTo(map)
     const renderer = L.canvas({ padding: 0.5 })
     const bounds = L.latLngBounds([])
-    for (const p of points) {
+    // lowest scores first so hot leads are drawn on top
+    for (const p of [...points].sort((a, b) => (a.score ?? -1) - (b.score ?? -1))) {
       const color = BAND_HEX[p.band ?? 'NONE'] ?? BAND_HEX.NONE
       const m = L.circleMarker([p.lat, p.lng], { renderer, radius: 6, color: '#ffffff', weight: 1, fillColor: color, fillOpacity: 0.9 })
       m.bindPopup(() => popup(p, `${detailHref}/${p.id}`))

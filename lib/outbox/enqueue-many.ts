@@ -38,5 +38,6 @@ export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<Enqueue
   }
   if (tx) return run(tx)
   await prepareOutbox()
-  return db.$transaction(run)
+  // a busy pool (bulk sends) must wait for a connection rather than fail the enqueue
+  return db.$transaction(run, { maxWait: 10_000, timeout: 15_000 })
 }

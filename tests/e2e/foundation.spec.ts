@@ -6,6 +6,9 @@ import {
   createVerifiedAccount, latestEmail, linkIn, newAccount, signInThroughUi, signUpThroughUi, uniq, verifyEmailThroughMailbox,
 } from './helpers/accounts'
 
+/** The demo owner of prisma/seed.ts; only read-only use here (its password and roles never change). */
+const DEMO_OWNER = { email: 'owner@demo.fishmouth.test', password: 'FishMouth-demo-2026' }
+
 const atOrg = (slug: string, rest = '') => new RegExp(`/${slug}${rest}$`)
 
 /** Sign-in form submissions are server actions (POST to /sign-in with a Next-Action header). */
@@ -189,13 +192,28 @@ test('5. five wrong passwords lock the account: the right one is refused with wh
   }
 })
 
+test('members and security pages fit a 390 px phone screen (no sideways scrolling)', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  try {
+    const page = await ctx.newPage()
+    await signInThroughUi(page, DEMO_OWNER)
+    for (const [path, heading] of [['/demo-roofing/settings/members', 'Members'], ['/account/security', 'Security']] as const) {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+      expect(scrollWidth, `${path} is wider than the screen`).toBeLessThanOrEqual(clientWidth)
+    }
+  } finally {
+    await ctx.close()
+  }
+})
+
 // Visual check of the foundation pages, desktop and 390 px mobile: `E2E_SHOTS_DIR=/tmp/shots npx playwright test
 // tests/e2e/foundation.spec.ts -g screenshots`. Skipped in normal runs (it asserts nothing new).
 test('screenshots of sign-up, sign-in, members and security', async ({ browser }) => {
   const dir = process.env.E2E_SHOTS_DIR
   test.skip(!dir, 'set E2E_SHOTS_DIR to take screenshots')
-  // the demo owner of prisma/seed.ts (read-only use: nothing here changes the account)
-  const demo = { email: 'owner@demo.fishmouth.test', password: 'FishMouth-demo-2026' }
+  const demo = DEMO_OWNER
   for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]] as const) {
     const ctx = await browser.newContext({ viewport })
     const page = await ctx.newPage()
