@@ -21,7 +21,7 @@ COPY . .
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1 npx prisma generate
 # next build evaluates route modules (NODE_ENV=production → lib/env.ts checks secrets). No database or real
 # secret is needed or baked in: these placeholders exist only for this RUN; the runtime gets the real ones.
-RUN DATABASE_URL=postgres://build:build@127.0.0.1:5432/build FM_ALLOW_DEV_SECRETS=1 FM_SANDBOX=1 npx next build
+RUN DATABASE_URL=postgres://build:build@127.0.0.1:5432/build FM_SANDBOX=1 npx next build
 
 # ---- runtime ------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

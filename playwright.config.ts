@@ -52,8 +52,9 @@ export default defineConfig({
       FM_ENABLE_DEV_MAILBOX: '1',
       // believe X-Forwarded-For so each journey can use its own client IP (per-IP lockout would otherwise span specs)
       TRUST_PROXY: '1',
-      // production build with development secrets: allowed only for this local test server
-      FM_ALLOW_DEV_SECRETS: '1',
+      // a production server refuses development-default secrets: the local e2e server gets its own
+      AUTH_SECRET: 'e2e-only-auth-secret-not-for-production-0001',
+      ENCRYPTION_KEY: 'e2e0'.repeat(16),
       // every provider in sandbox mode (no real keys in tests), which also waives the production Stripe keys
       FM_SANDBOX: '1',
       AUTH_URL: baseURL,

@@ -83,13 +83,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data
-  if (env.NODE_ENV === 'production' && source.FM_ALLOW_DEV_SECRETS !== '1') {
+  // `next build` loads server modules with NODE_ENV=production but is not a boot: secrets arrive at run time.
+  const booting = source.NEXT_PHASE !== 'phase-production-build'
+  if (booting && env.NODE_ENV === 'production') {
     const bad = PRODUCTION_SECRETS.filter(([k, dev]) => !source[k] || source[k] === dev).map(([k]) => k)
     if (bad.length) {
       throw new Error(`Refusing to start in production: set real values for ${bad.join(', ')} (missing or a development default).`)
     }
   }
-  if (env.NODE_ENV === 'production' && source.FM_SANDBOX !== '1') {
+  if (booting && env.NODE_ENV === 'production' && source.FM_SANDBOX !== '1') {
     const missing = PRODUCTION_REQUIRED_PROVIDER_SECRETS.filter((k) => !source[k])
     if (missing.length) {
       throw new Error(`Refusing to start in production: ${missing.join(', ')} must be set (or FM_SANDBOX=1 for a sandbox demo).`)

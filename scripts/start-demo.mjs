@@ -3,6 +3,7 @@
 // the web app on :3000 and the job worker. Ctrl-C stops it all. `--dev` runs `next dev` instead of a build.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDatabase, startEmbedded } from './pg-local.mjs'
@@ -23,9 +24,9 @@ async function main() {
     databaseUrl = await createDatabase(adminUrl, 'fishmouth')
     console.log(`[start] embedded PostgreSQL ready (${((Date.now() - t0) / 1000).toFixed(1)} s), data in .data/pg`)
   }
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', FM_SANDBOX_BANNER: '1', FM_SANDBOX: '1',
-    // `next build`/`next start` run with NODE_ENV=production, which refuses development secrets; a local demo may use them
-    FM_ALLOW_DEV_SECRETS: process.env.FM_ALLOW_DEV_SECRETS ?? '1' }
+  // `next start` runs with NODE_ENV=production, which refuses missing or development secrets: the demo makes its
+  // own random ones once and keeps them in .data/ (git-ignored), so sessions survive restarts.
+  const env = { ...process.env, ...demoSecrets(), DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', FM_SANDBOX: '1' }
   const r = await migrate({ databaseUrl, log: (m) => console.log('[migrate]', m) })
   console.log(`[start] migrations: ${r.applied} applied, ${r.total - r.applied} up to date`)
   run('npx', ['tsx', 'prisma/seed.ts'], env)
@@ -33,11 +34,23 @@ async function main() {
     console.log('[start] building the app (first run or sources changed)…')
     run('npx', ['next', 'build'], env)
   }
-  const web = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit' })
-  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { cwd: root, env: { ...env, FM_SERVICE: 'worker' }, stdio: 'inherit' })
+  // each child leads its own process group so shutdown reaches npx's grandchildren too
+  const web = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit', detached: true })
+  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { cwd: root, env: { ...env, FM_SERVICE: 'worker' }, stdio: 'inherit', detached: true })
   children.push(web, worker)
   web.on('exit', (code) => shutdown(code ?? 0))
   console.log(`[start] Fish Mouth on http://localhost:${port} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, sign in with the demo users above)`)
+}
+
+function demoSecrets() {
+  const file = path.join(root, '.data', 'demo-secrets.json')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') }
+    fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 })
+  }
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'))
+  return { AUTH_SECRET: process.env.AUTH_SECRET ?? saved.AUTH_SECRET, ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? saved.ENCRYPTION_KEY }
 }
 
 function run(cmd, args, env) {
@@ -62,8 +75,13 @@ function needsBuild() {
   return ['app', 'lib', 'components'].some((d) => fs.existsSync(path.join(root, d)) && newestMtime(path.join(root, d)) > built)
 }
 
+let stopping = false
 async function shutdown(code) {
-  for (const c of children) c.kill('SIGTERM')
+  if (stopping) return
+  stopping = true
+  for (const c of children) {
+    try { process.kill(-c.pid, 'SIGTERM') } catch { /* already gone */ }
+  }
   if (embedded) await embedded.stop().catch(() => {})
   process.exit(code)
 }

@@ -29,7 +29,7 @@ step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=
 # next build evaluates route modules with NODE_ENV=production: lib/env.ts then wants real secrets and the Stripe
 # keys. This build is only served to the local e2e run (playwright.config.ts sets the same flags).
 e2e_db="${DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/fm_e2e}"
-if step build env NEXT_DIST_DIR=.next-e2e FM_ALLOW_DEV_SECRETS=1 FM_SANDBOX=1 DATABASE_URL="$e2e_db" npx next build; then
+if step build env NEXT_DIST_DIR=.next-e2e FM_SANDBOX=1 DATABASE_URL="$e2e_db" npx next build; then
   step playwright env PW_REPORTER=json npx playwright test
 else
   echo "(playwright skipped: no build)"
