@@ -59,7 +59,9 @@ export async function listLeads({ actor, input }: { actor: LeadActor; input: Lis
   const where = [leadFilterSql(actor, p)]
   if (p.cursor) {
     const c = decodeCursor(p.cursor, { sort: p.sort, dir: p.dir })
-    const v = p.sort === 'created' || p.sort === 'updated' ? Prisma.sql`${String(c.v)}::timestamptz` : Prisma.sql`${c.v}`
+    // typed parameters: an untyped JS number binds as numeric, and (numeric, uuid) row comparison cannot use the index
+    const v = p.sort === 'created' || p.sort === 'updated' ? Prisma.sql`${String(c.v)}::timestamptz`
+      : p.sort === 'score' ? Prisma.sql`${Number(c.v)}::int` : Prisma.sql`${String(c.v)}::text`
     where.push(p.dir === 'desc' ? Prisma.sql`(${key}, l.id) < (${v}, ${c.i}::uuid)` : Prisma.sql`(${key}, l.id) > (${v}, ${c.i}::uuid)`)
   }
   const dir = p.dir === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`
