@@ -44,6 +44,7 @@ async function signIn(page: Page, email: string) {
 }
 
 async function signOut(page: Page) {
+  await page.goto(`/${ORG}/leads`)
   await page.locator('summary', { hasText: 'Account menu' }).click()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForLoadState('networkidle')
