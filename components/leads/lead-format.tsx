@@ -60,3 +60,7 @@ const REASON_TEXT: Record<string, string> = {
   NOT_FOUND: 'not found or not yours', TOO_MANY_TAGS: 'would exceed 10 tags', EXPIRED: 'past the 30-day window',
   ADDRESS_TAKEN: 'address now used by another lead',
 }
+
+/** Whole days from now until `iso` (0 when past). Kept out of components: render must stay pure. */
+export const daysUntil = (iso: string) => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 86_400_000))
+export const isPast = (iso: string) => Date.parse(iso) < Date.now()

@@ -2,7 +2,7 @@
 // The lead table: chosen columns (persisted in localStorage), row selection + "select all matching",
 // the bulk actions bar, and keyset paging links rendered by the server page.
 import Link from 'next/link'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState, useSyncExternalStore } from 'react'
 import { cn } from '@/components/ui/cn'
 import { formatDate, formatMoney, formatNumber, ScoreBadge, SOURCE_LABELS, StatusBadge } from './lead-format'
 import { BulkActions, type BulkActionsProps } from './bulk-actions'
@@ -16,6 +16,26 @@ export const ALL_COLUMNS = [
 ] as const
 type ColumnId = (typeof ALL_COLUMNS)[number]['id']
 export const DEFAULT_COLUMNS: ColumnId[] = ['owner', 'status', 'assignee', 'tags', 'updated']
+
+// visible columns live in localStorage (per browser); saved views write them too (writeColumns)
+const COLUMNS_EVENT = 'fm:lead-columns'
+function subscribeColumns(onChange: () => void) {
+  window.addEventListener('storage', onChange)
+  window.addEventListener(COLUMNS_EVENT, onChange)
+  return () => { window.removeEventListener('storage', onChange); window.removeEventListener(COLUMNS_EVENT, onChange) }
+}
+const readColumns = () => localStorage.getItem(COLUMNS_STORAGE_KEY)
+function parseColumns(raw: string | null): ColumnId[] {
+  try {
+    const v = JSON.parse(raw ?? 'null') as unknown
+    if (Array.isArray(v)) return v.filter((c): c is ColumnId => ALL_COLUMNS.some((x) => x.id === c))
+  } catch { /* a corrupt value falls back to the defaults */ }
+  return DEFAULT_COLUMNS
+}
+export function writeColumns(next: string[]) {
+  localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(next))
+  window.dispatchEvent(new Event(COLUMNS_EVENT))
+}
 
 function cell(id: ColumnId, r: LeadRowView): React.ReactNode {
   switch (id) {
@@ -46,31 +66,14 @@ export function LeadsTable({ orgSlug, rows, filter, total, totalIsEstimate, bulk
   const reliable = total !== null && (!totalIsEstimate || total >= known)
   const totalText = !reliable ? `${rows.length}+ leads` : `${totalIsEstimate ? 'About ' : ''}${total!.toLocaleString('en-US')} lead${total === 1 ? '' : 's'}`
   const matchingText = reliable ? `${totalIsEstimate ? 'about ' : ''}${Math.min(total!, 10_000).toLocaleString('en-US')} ` : ''
-  const [columns, setColumns] = useState<ColumnId[]>(DEFAULT_COLUMNS)
+  const stored = useSyncExternalStore(subscribeColumns, readColumns, () => null)
+  const columns = useMemo(() => parseColumns(stored), [stored])
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [allMatching, setAllMatching] = useState(false)
 
-  useEffect(() => {
-    try {
-      const saved = JSON.parse(localStorage.getItem(COLUMNS_STORAGE_KEY) ?? 'null') as unknown
-      if (Array.isArray(saved)) setColumns(saved.filter((c): c is ColumnId => ALL_COLUMNS.some((x) => x.id === c)))
-    } catch { /* a corrupt value falls back to the defaults */ }
-  }, [])
-  useEffect(() => {
-    const onChange = (e: Event) => {
-      const next = (e as CustomEvent<unknown>).detail
-      if (Array.isArray(next)) setColumns(next.filter((c): c is ColumnId => ALL_COLUMNS.some((x) => x.id === c)))
-    }
-    window.addEventListener('fm:lead-columns', onChange)
-    return () => window.removeEventListener('fm:lead-columns', onChange)
-  }, [])
-  // a new page of rows (navigation) clears the selection
-  useEffect(() => { setSelected(new Set()); setAllMatching(false) }, [rows])
-
   const toggleColumn = (id: ColumnId) => {
     const next = columns.includes(id) ? columns.filter((c) => c !== id) : ALL_COLUMNS.map((c) => c.id).filter((c) => c === id || columns.includes(c))
-    setColumns(next)
-    localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(next))
+    writeColumns(next)
   }
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id))
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows])

@@ -9,7 +9,7 @@ import { ErrorNotice } from '@/components/ui/feedback'
 import type { ActionError, ActionFn } from '@/components/members/action-types'
 import type { z } from 'zod'
 import { savedViewSchema } from '@/lib/leads/schemas'
-import { COLUMNS_STORAGE_KEY } from './leads-table'
+import { COLUMNS_STORAGE_KEY, writeColumns } from './leads-table'
 import { viewFiltersToQueryString } from './lead-query'
 
 export interface SavedViewView { id: string; name: string; filters: unknown; columns: string[] }
@@ -45,10 +45,7 @@ export function SavedViews({ orgSlug, views, currentFilters, create, remove }: {
     router.refresh()
   }
   const apply = (v: SavedViewView) => {
-    if (v.columns.length) {
-      localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(v.columns))
-      window.dispatchEvent(new CustomEvent('fm:lead-columns', { detail: v.columns }))
-    }
+    if (v.columns.length) writeColumns(v.columns)
   }
   const del = async (v: SavedViewView) => {
     if (!window.confirm(`Delete the view "${v.name}"?`)) return

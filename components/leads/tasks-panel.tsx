@@ -11,7 +11,7 @@ import { ErrorNotice } from '@/components/ui/feedback'
 import { cn } from '@/components/ui/cn'
 import type { ActionError, ActionFn } from '@/components/members/action-types'
 import { taskInputSchema } from '@/lib/leads/schemas'
-import { formatDate } from './lead-format'
+import { formatDate, isPast } from './lead-format'
 
 // the form's date input gives "yyyy-mm-dd" or ""; the action gets the same taskInputSchema shape
 const taskFormSchema = taskInputSchema.pick({ title: true }).extend({
@@ -47,7 +47,6 @@ export function TasksPanel({ orgSlug, leadId, tasks, editable, addTask, complete
     if (!r.ok) { setError(r.error); return }
     router.refresh()
   }
-  const now = Date.now()
   const titleErr = formState.errors.title?.message
   const dueErr = formState.errors.due?.message
   return (
@@ -55,7 +54,7 @@ export function TasksPanel({ orgSlug, leadId, tasks, editable, addTask, complete
       {tasks.length === 0 ? <p className="text-sm text-slate-500">No tasks yet.</p> : (
         <ul className="space-y-1" aria-label="Tasks">
           {tasks.map((t) => {
-            const overdue = !t.doneAt && t.dueAt && Date.parse(t.dueAt) < now
+            const overdue = !t.doneAt && t.dueAt && isPast(t.dueAt)
             return (
               <li key={t.id} className="flex items-center gap-2 text-sm">
                 <input id={`task-${t.id}`} type="checkbox" checked={!!t.doneAt} disabled={!editable || pending === t.id} onChange={() => toggle(t)} />

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
 import type { ActionError, ActionFn } from '@/components/members/action-types'
-import { formatDate, ScoreBadge, summarizeBulk } from './lead-format'
+import { daysUntil, formatDate, ScoreBadge, summarizeBulk } from './lead-format'
 import type { BulkResultView } from './types'
 
 export interface TrashRow { id: string; address: string; cityLine: string; score: number | null; band: string | null; deletedAt: string; restorableUntil: string }
@@ -17,7 +17,6 @@ export function TrashList({ orgSlug, rows, restore }: { orgSlug: string; rows: T
   const [result, setResult] = useState<BulkResultView | null>(null)
   const [error, setError] = useState<ActionError | null>(null)
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const now = Date.now()
 
   const run = async (ids: string[]) => {
     setBusy(true); setError(null); setResult(null)
@@ -55,7 +54,7 @@ export function TrashList({ orgSlug, rows, restore }: { orgSlug: string; rows: T
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => {
-              const days = Math.max(0, Math.ceil((Date.parse(r.restorableUntil) - now) / 86_400_000))
+              const days = daysUntil(r.restorableUntil)
               return (
                 <tr key={r.id}>
                   <td className="px-3 py-2"><input type="checkbox" aria-label={`Select ${r.address}`} checked={selected.has(r.id)} onChange={() => setSelected((s) => { const n = new Set(s); if (n.has(r.id)) n.delete(r.id); else n.add(r.id); return n })} /></td>

@@ -143,7 +143,7 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await signOut(page)
   await signIn(page, MANAGER)
   await page.goto(`/${ORG}/leads/import`)
-  await page.getByLabel('CSV file').setInputFiles(FIXTURE)
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles(FIXTURE)
   const summary = page.getByTestId('import-summary')
   await expect(summary).toBeVisible()
   await expect(summary).toContainText('Rows in file8')

@@ -81,6 +81,7 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
           </EmptyState>
         ) : (
           <LeadsTable
+            key={`${filtersQs}|${query.cursor ?? ''}`}
             orgSlug={orgSlug}
             rows={rows}
             filter={filter}
