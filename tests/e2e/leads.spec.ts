@@ -25,13 +25,16 @@ test.beforeAll(async () => {
   worker = spawn('npx', ['tsx', 'scripts/worker.ts'], {
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
-    detached: false,
+    // own process group: npx → tsx → node; stopping only npx would leave the worker running
+    detached: true,
   })
   worker.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d}`))
 })
 
 test.afterAll(async () => {
-  if (worker?.pid) worker.kill('SIGTERM')
+  if (worker?.pid) {
+    try { process.kill(-worker.pid, 'SIGTERM') } catch { worker.kill('SIGTERM') }
+  }
   await db?.end()
 })
 

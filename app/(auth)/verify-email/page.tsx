@@ -26,7 +26,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   }
   // the link was just sent (sign-up or a resend): start the button in its cooldown instead of failing a click
   const [last] = session ? await recentTokens({ userId: session.user.id, kind: 'EMAIL_VERIFY', sinceMs: RESEND_COOLDOWN_MS }) : []
-  const initialCooldown = last ? Math.max(0, Math.ceil((last.createdAt.getTime() + RESEND_COOLDOWN_MS - Date.now()) / 1000)) : 0
+  const initialCooldown = last ? cooldownLeftSeconds(last.createdAt) : 0
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email</h1>
@@ -50,4 +50,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       </div>
     </>
   )
+}
+
+/** Seconds left of the resend cooldown (server-side, per request). */
+function cooldownLeftSeconds(sentAt: Date): number {
+  return Math.max(0, Math.ceil((sentAt.getTime() + RESEND_COOLDOWN_MS - Date.now()) / 1000))
 }
