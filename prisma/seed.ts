@@ -38,6 +38,8 @@ export async function seedDemo() {
   // lead CRM demo data: 603 DFW leads, demo org on ENTERPRISE (prisma/seed-leads.ts)
   const { seedDemoLeads } = await import('./seed-leads')
   await seedDemoLeads({ orgId: org.id, repEmails: DEMO_USERS.filter((u) => u.role === 'REP').map((u) => u.email) })
+  // fresh planner statistics: the lead list's count estimate reads them
+  await db.$executeRawUnsafe('ANALYZE leads')
   return { org }
 }
 

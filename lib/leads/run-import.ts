@@ -51,6 +51,8 @@ export async function runImport({ importId, orgId }: { importId: string; orgId: 
       })
       await writeAudit(tx, { orgId: imp.orgId, actor: { type: 'SYSTEM' }, action: 'lead.import.complete', targetType: 'lead_import', targetId: imp.id, after: done })
     })
+    // an import shifts the planner's row estimates (the list's "about N leads" reads them): refresh them
+    await db.$executeRawUnsafe('ANALYZE leads')
   } catch (err) {
     logger.error({ err, importId }, 'lead import failed')
     await db.leadImport.update({ where: { id: imp.id }, data: { status: 'FAILED', finishedAt: new Date() }, select: { id: true } })
