@@ -39,11 +39,14 @@ test.afterAll(async () => {
 })
 
 async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
+  // an explicit landing page, waited for exactly: the post-sign-in navigation must be finished before the next
+  // page.goto, or that goto is interrupted by it
+  await page.goto(`/sign-in?next=${encodeURIComponent(`/${ORG}/leads`)}`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
+  await page.waitForURL((u) => u.pathname === `/${ORG}/leads`)
+  await page.waitForLoadState('networkidle')
 }
 
 async function signOut(page: Page) {
