@@ -5,9 +5,7 @@
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { handleRoute, json, readJson } from '@/lib/http/handle-route'
-import { assertEmailVerified, requireSession, sessionFromCookieHeader } from '@/lib/auth/session'
-import { getMemberContext } from '@/lib/auth/org-context'
-import { assertCan } from '@/lib/auth/permissions'
+import { requireRouteMember } from '@/lib/auth/route-member'
 import { memberActor } from '@/lib/leads/lead-actor'
 import { importMappingSchema, MAX_IMPORT_BYTES } from '@/lib/leads/import-mapping'
 import { previewImport } from '@/lib/leads/preview-import'
@@ -23,12 +21,7 @@ const bodySchema = z.discriminatedUnion('step', [
 export const POST = handleRoute(async (request, { req, params }) => {
   const origin = request.headers.get('origin')
   if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL) throw new AppError('FORBIDDEN', 'Cross-site request refused')
-  const session = requireSession(await sessionFromCookieHeader(request.headers.get('cookie')))
-  assertEmailVerified(session)
-  req.userId = session.user.id
-  const member = await getMemberContext({ userId: session.user.id, orgSlug: String(params.orgSlug) })
-  req.orgId = member.org.id
-  assertCan(member.role, 'lead.write')
+  const member = await requireRouteMember({ request, req, orgSlug: String(params.orgSlug), permission: 'lead.write' })
   // JSON escaping can grow the text: allow some headroom over the file limit
   const body = await readJson(request, bodySchema, Math.ceil(MAX_IMPORT_BYTES * 1.2))
   const actor = memberActor(member)
