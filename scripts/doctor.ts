@@ -17,6 +17,7 @@ if (problems.length) {
 } else {
   console.log('✓ no problems (sandbox integrations never contact anyone and are labelled in the UI)')
 }
-const g = globalThis as unknown as { fmPrisma?: { $disconnect(): Promise<void> } }
+const g = globalThis as unknown as { fmPrisma?: { $disconnect(): Promise<void> }; fmPool?: { ended: boolean; ending?: boolean; end(): Promise<void> } }
 await g.fmPrisma?.$disconnect()
+if (g.fmPool && !g.fmPool.ending && !g.fmPool.ended) await g.fmPool.end()
 process.exit(problems.length ? 1 : 0)

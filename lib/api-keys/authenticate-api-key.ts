@@ -1,6 +1,7 @@
 // Bearer API key → key row + org plan in ONE query (it runs on every API request). Unknown, malformed or
 // revoked keys and deleted orgs are all plain 401s. last_used_at is touched at most once a minute.
-import { db } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db, sqlRows } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { sha256Hex } from '@/lib/crypto'
 import { API_KEY_PREFIX } from '@/lib/api-keys/create-api-key'
@@ -23,10 +24,10 @@ export function bearerFrom(header: string | null): string | null {
 export async function authenticateApiKey({ secret }: { secret: string | null }): Promise<AuthenticatedKey> {
   const invalid = () => new AppError('UNAUTHENTICATED', 'Missing or invalid API key (Authorization: Bearer fm_live_…)')
   if (!secret || !KEY_RE.test(secret)) throw invalid()
-  const rows = await db.$queryRaw<Array<AuthenticatedKey & { lastUsedAt: Date | null }>>`
+  const rows = await sqlRows<AuthenticatedKey & { lastUsedAt: Date | null }>(Prisma.sql`
     SELECT k.id, k.org_id AS "orgId", k.scope::text AS scope, o.plan::text AS plan, k.last_used_at AS "lastUsedAt"
       FROM api_keys k JOIN organizations o ON o.id = k.org_id
-     WHERE k.key_hash = ${sha256Hex(secret)} AND k.revoked_at IS NULL AND o.deleted_at IS NULL`
+     WHERE k.key_hash = ${sha256Hex(secret)} AND k.revoked_at IS NULL AND o.deleted_at IS NULL`)
   const key = rows[0]
   if (!key) throw invalid()
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {

@@ -23,9 +23,15 @@ export interface ApiContext {
 }
 
 function withHeaders(res: Response, headers: Record<string, string>): Response {
-  const out = new Response(res.body, { status: res.status, headers: res.headers })
-  for (const [k, v] of Object.entries(headers)) out.headers.set(k, v)
-  return out
+  try {
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v)
+    return res
+  } catch {
+    // immutable headers (a Response that came from fetch): copy once
+    const out = new Response(res.body, { status: res.status, headers: res.headers })
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v)
+    return out
+  }
 }
 
 export function apiRoute(opts: { write: boolean }, handler: (request: Request, ctx: ApiContext) => Promise<Response>) {

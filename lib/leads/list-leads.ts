@@ -2,7 +2,7 @@
 // when a total is asked for and the first page is full). The sort expressions match the partial indexes
 // in migration 20261123100000_leads, so deep pages cost the same as the first.
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { db, sqlRows } from '@/lib/db'
 import { decodeCursor, encodeCursor } from '@/lib/leads/cursor'
 import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
 import type { LeadActor } from '@/lib/leads/lead-actor'
@@ -65,7 +65,8 @@ export async function listLeads({ actor, input }: { actor: LeadActor; input: Lis
     where.push(p.dir === 'desc' ? Prisma.sql`(${key}, l.id) < (${v}, ${c.i}::uuid)` : Prisma.sql`(${key}, l.id) > (${v}, ${c.i}::uuid)`)
   }
   const dir = p.dir === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`
-  const rows = await db.$queryRaw<Row[]>`
+  // sqlRows: pg's own row parsing (this is the hottest read in the product; see lib/db.ts)
+  const rows = await sqlRows<Row>(Prisma.sql`
     SELECT l.id, l.normalized_address AS "normalizedAddress", l.address_line1 AS "addressLine1", l.address_line2 AS "addressLine2",
            l.city, l.state, l.zip, l.lat, l.lng, l.owner_name AS "ownerName", l.year_built AS "yearBuilt",
            l.property_value_cents AS "propertyValueCents", l.roof_material::text AS "roofMaterial", l.roof_age_years AS "roofAgeYears",
@@ -77,7 +78,7 @@ export async function listLeads({ actor, input }: { actor: LeadActor; input: Lis
       LEFT JOIN users u ON u.id = m.user_id
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY ${key} ${dir}, l.id ${dir}
-     LIMIT ${p.limit + 1}`
+     LIMIT ${p.limit + 1}`)
   const hasMore = rows.length > p.limit
   const page = hasMore ? rows.slice(0, p.limit) : rows
   const last = page[page.length - 1]
