@@ -4,7 +4,7 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { notFound } from '@/lib/errors'
 import { bossDbFor } from '@/lib/outbox/enqueue'
-import { enqueueWebhookProcessing, PROCESS_QUEUE } from '@/lib/webhooks/receive-webhook'
+import { enqueueWebhookProcessing, PROCESS_QUEUE } from '@/lib/webhooks/enqueue-webhook-processing'
 import { ensureQueue } from '@/lib/jobs/boss'
 
 export async function replayWebhookEvent({ id, staffUserId }: { id: string; staffUserId: string }): Promise<{ id: string }> {

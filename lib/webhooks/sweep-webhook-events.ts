@@ -1,7 +1,7 @@
 // Re-enqueues webhook events whose job was lost (stored, then the process died before the job insert) or
 // whose worker died mid-processing. Runs with the outbox sweeper every minute.
 import { db } from '@/lib/db'
-import { enqueueWebhookProcessing } from '@/lib/webhooks/receive-webhook'
+import { enqueueWebhookProcessing } from '@/lib/webhooks/enqueue-webhook-processing'
 
 export async function sweepWebhookEvents({ limit = 500 }: { limit?: number } = {}): Promise<{ kicked: number }> {
   const rows = await db.$queryRaw<Array<{ id: string }>>`

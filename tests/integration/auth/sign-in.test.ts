@@ -47,10 +47,16 @@ describe('signInWithPassword', () => {
       await fail(signInWithPassword({ email, password: 'nope-nope-nope-1', ip: uniqIp() }))
       return performance.now() - t
     }
-    const known = await time(user.email)
-    const unknown = await time(uniqEmail())
+    // interleaved samples, compared by their minimum (the least disturbed by other work on the machine);
+    // 4 known-email failures stay under the 5-failure lockout
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 4; i++) {
+      known.push(await time(user.email))
+      unknown.push(await time(uniqEmail()))
+    }
     // argon2id dominates both; without the dummy hash the unknown path would be ~100x faster
-    expect(unknown).toBeGreaterThan(known * 0.3)
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.3)
   })
 
   it('locks the account after 5 failures in 15 min: the 6th attempt is RATE_LIMITED even with the right password', async () => {
