@@ -48,3 +48,20 @@ export async function sqlRows<T>(query: Prisma.Sql): Promise<T[]> {
   const res = await pool().query(query.text, query.values as unknown[])
   return res.rows as T[]
 }
+
+/** BEGIN … COMMIT on one connection of the same pool, for a sqlRows-style hot write that must be atomic. */
+export async function sqlTransaction<T>(fn: (run: <R>(query: Prisma.Sql) => Promise<R[]>, client: pg.PoolClient) => Promise<T>): Promise<T> {
+  getDb()
+  const client = await pool().connect()
+  try {
+    await client.query('BEGIN')
+    const result = await fn(async <R>(q: Prisma.Sql) => (await client.query(q.text, q.values as unknown[])).rows as R[], client)
+    await client.query('COMMIT')
+    return result
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}

@@ -2,10 +2,9 @@
 // commit): while one INSERT + enqueue is in flight, the deliveries that arrive queue up and go together in the
 // next one. An idle server therefore writes at once (no timer, no added latency); a busy one writes a handful
 // of events per statement and per commit instead of one. Each caller still waits until ITS events are
-// durably stored and enqueued before the route acks. A batch whose INSERT fails is retried one delivery at a
-// time, so a poison delivery fails alone; if the enqueue fails, every delivery of the batch fails (the
-// provider retries; its events are stored, so the sweeper enqueues them).
-import { sqlRows } from '@/lib/db'
+// durably stored and enqueued (one transaction: an event is never stored without its job) before the route
+// acks. A failing batch rolls back whole and is retried one delivery at a time, so a poison delivery fails alone.
+import { sqlTransaction } from '@/lib/db'
 import type { VerifiedEvent } from '@/lib/external/signed-webhook'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'
@@ -21,12 +20,6 @@ interface Delivery {
   events: VerifiedEvent[]
   resolve: (r: StoreResult) => void
   reject: (err: unknown) => void
-}
-
-class EnqueueFailed extends Error {
-  constructor(cause: unknown) {
-    super('enqueue failed', { cause })
-  }
 }
 
 const MAX_BATCH_EVENTS = 500
@@ -57,8 +50,8 @@ async function drain() {
       try {
         await write(batch)
       } catch (err) {
-        if (batch.length === 1 || err instanceof EnqueueFailed) for (const d of batch) d.reject(err instanceof EnqueueFailed ? err.cause : err)
-        else for (const d of batch) await write([d]).catch((e: unknown) => d.reject(e instanceof EnqueueFailed ? e.cause : e))
+        if (batch.length === 1) batch[0]!.reject(err)
+        else for (const d of batch) await write([d]).catch((e: unknown) => d.reject(e))
       }
     }
   } finally {
@@ -66,21 +59,21 @@ async function drain() {
   }
 }
 
-/** One INSERT for every event of the batch, one enqueue for the new rows; settles each delivery. */
+/** One transaction per batch: one INSERT for every event, one enqueue for the new rows (stored ⇔ enqueued, one
+ * WAL flush); then each delivery is settled. */
 async function write(batch: Delivery[]) {
   const rows = batch.flatMap((d) => d.events.map((e) => ({ provider: d.provider, event_id: e.eventId, type: e.type, payload: e.payload })))
-  // the unique (provider, event_id) index turns a redelivery into nothing
-  const inserted = await sqlRows<{ id: string; provider: WebhookProvider; event_id: string }>(Prisma.sql`
-    INSERT INTO webhook_events (provider, event_id, type, payload)
-    SELECT e.provider::"WebhookProvider", e.event_id, e.type, e.payload
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(provider text, event_id varchar(255), type varchar(100), payload jsonb)
-    ON CONFLICT (provider, event_id) DO NOTHING
-    RETURNING id, provider::text AS provider, event_id`)
-  try {
-    await enqueueWebhookProcessing({ ids: inserted.map((r) => r.id) })
-  } catch (err) {
-    throw new EnqueueFailed(err)
-  }
+  const inserted = await sqlTransaction(async (run, client) => {
+    // the unique (provider, event_id) index turns a redelivery into nothing
+    const fresh = await run<{ id: string; provider: WebhookProvider; event_id: string }>(Prisma.sql`
+      INSERT INTO webhook_events (provider, event_id, type, payload)
+      SELECT e.provider::"WebhookProvider", e.event_id, e.type, e.payload
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(provider text, event_id varchar(255), type varchar(100), payload jsonb)
+      ON CONFLICT (provider, event_id) DO NOTHING
+      RETURNING id, provider::text AS provider, event_id`)
+    await enqueueWebhookProcessing({ ids: fresh.map((r) => r.id), db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } })
+    return fresh
+  })
   // the first delivery that carried an event gets the credit for storing it; later copies are duplicates
   const fresh = new Set(inserted.map((r) => `${r.provider}\u0000${r.event_id}`))
   for (const d of batch) {
