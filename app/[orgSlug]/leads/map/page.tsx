@@ -1,6 +1,6 @@
 // Map view of the same filtered set as the list (highest scores first, capped so the browser stays fast).
 import { requirePageMember } from '@/lib/auth/page-session'
-import { listLeads } from '@/lib/leads/list-leads'
+import { listMapPoints } from '@/lib/leads/list-map-points'
 import { PageHeader } from '@/components/ui/card'
 import { Alert, EmptyState } from '@/components/ui/feedback'
 import { LeadFilters } from '@/components/leads/lead-filters'
@@ -11,8 +11,6 @@ import { parseLeadQuery, toListInput, toQueryString, type SearchParams } from '@
 import { leadPermissions, memberOptions } from '../lead-page-data'
 
 export const metadata = { title: 'Lead map' }
-const MAP_POINT_CAP = 2000
-const PAGE = 100
 
 export default async function LeadMapPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
   const { orgSlug } = await params
@@ -22,21 +20,9 @@ export default async function LeadMapPage({ params, searchParams }: { params: Pr
   if (perms.isRep) query.assignee = undefined
   const qs = toQueryString(query)
 
-  // keyset pages of the list query (the same filters and scope as the table), best scores first
-  const points: MapPoint[] = []
-  let withoutCoords = 0
-  let cursor: string | undefined
-  let capped = false
-  for (;;) {
-    const page = await listLeads({ actor: perms.actor, input: { ...toListInput(query, PAGE), withTotal: false, ...(cursor ? { cursor } : {}) } })
-    for (const l of page.items) {
-      if (l.lat == null || l.lng == null) { withoutCoords++; continue }
-      points.push({ id: l.id, lat: l.lat, lng: l.lng, address: `${l.addressLine1}, ${l.city}`, score: l.score, band: l.band, status: l.status })
-    }
-    if (!page.nextCursor) break
-    if (points.length >= MAP_POINT_CAP) { capped = true; break }
-    cursor = page.nextCursor
-  }
+  // one capped query over the same filters and scope as the table, best scores first
+  const { points: rows, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: toListInput(query) })
+  const points: MapPoint[] = rows
   const members = perms.isRep ? [] : await memberOptions(perms.actor)
   const tilesUrl = process.env['NEXT_PUBLIC_MAP_TILES_URL'] || null
 

@@ -1,0 +1,46 @@
+// Map view: the same filtered, scoped set as the list (lib/leads/lead-filter-sql.ts), as light points, best
+// scores first, in ONE query capped at `cap` (+1 row to know it was capped), plus a bounded count of matching
+// leads that have no coordinates yet.
+import { db } from '@/lib/db'
+import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
+import type { LeadActor } from '@/lib/leads/lead-actor'
+import type { z } from 'zod'
+import { leadFilterSchema } from '@/lib/leads/schemas'
+import type { LeadBand, LeadStatus } from '@/lib/generated/prisma/enums'
+
+export const MAP_POINT_CAP = 2000
+export const WITHOUT_COORDS_COUNT_CAP = 10_000
+
+export interface MapPointRow {
+  id: string
+  lat: number
+  lng: number
+  address: string
+  score: number | null
+  band: LeadBand | null
+  status: LeadStatus
+}
+
+export interface MapPoints {
+  points: MapPointRow[]
+  /** more matching leads with coordinates than `cap` */
+  capped: boolean
+  /** matching leads without coordinates (counted up to 10,000) */
+  withoutCoords: number
+}
+
+export async function listMapPoints({ actor, filter, cap = MAP_POINT_CAP }: { actor: LeadActor; filter: z.input<typeof leadFilterSchema>; cap?: number }): Promise<MapPoints> {
+  const f = leadFilterSchema.parse(filter)
+  const where = leadFilterSql(actor, f)
+  const limit = Math.max(1, Math.min(cap, MAP_POINT_CAP))
+  const rows = await db.$queryRaw<MapPointRow[]>`
+    SELECT l.id, l.lat, l.lng, l.address_line1 || ', ' || l.city AS address, l.score, l.band::text AS band, l.status::text AS status
+      FROM leads l
+     WHERE ${where} AND l.lat IS NOT NULL AND l.lng IS NOT NULL
+     ORDER BY coalesce(l.score, -1) DESC, l.id DESC
+     LIMIT ${limit + 1}`
+  const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM leads l WHERE ${where} AND (l.lat IS NULL OR l.lng IS NULL) LIMIT ${WITHOUT_COORDS_COUNT_CAP}) x`
+  return { points: rows.slice(0, limit), capped: rows.length > limit, withoutCoords: n ?? 0 }
+}
+
