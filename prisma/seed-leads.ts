@@ -3,6 +3,7 @@
 // second run adds nothing. Spread over rep@ and rep2@ and unassigned, with notes, tasks and timelines.
 import { createHash } from 'node:crypto'
 import { db } from '@/lib/db'
+import { mulberry32 } from '@/lib/mulberry32'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import type { LeadStatus, RoofMaterial } from '@/lib/generated/prisma/enums'
 
@@ -40,17 +41,6 @@ const LOST_REASONS = ['Went with another contractor', 'Insurance denied the clai
 const NOTES = ['Homeowner asked for a call after 5pm.', 'Visible granule loss on the south slope.', 'Neighbor had a claim approved last month.', 'Left a door hanger.', 'Wants a quote for gutters too.', 'Spoke with spouse; will discuss this weekend.']
 const TASKS = ['Call back about inspection', 'Send insurance checklist', 'Schedule roof inspection', 'Follow up on proposal', 'Drop off brochure']
 
-/** mulberry32: tiny deterministic PRNG */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 /** deterministic uuid (v4-shaped) from a name */
 function uuidFrom(name: string) {
   const h = createHash('sha256').update(`fishmouth-demo:${name}`).digest('hex')
@@ -61,7 +51,7 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
   await db.organization.update({ where: { id: orgId }, data: { plan: 'ENTERPRISE' }, select: { id: true } })
   const reps = await db.membership.findMany({ where: { orgId, user: { email: { in: repEmails } } }, select: { id: true, userId: true }, orderBy: { user: { email: 'asc' } } })
   const owner = await db.membership.findFirst({ where: { orgId, role: 'OWNER' }, select: { userId: true } })
-  const rand = rng(20261123)
+  const rand = mulberry32(20261123)
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
   const now = Date.UTC(2026, 10, 20)
   const seen = new Set<string>()

@@ -2,6 +2,7 @@
 // output, across processes), never from time or Math.random, and never contacts anyone.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { mulberry32 } from '@/lib/mulberry32'
 
 export function seedOf(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
@@ -11,16 +12,9 @@ export function sandboxId(prefix: string, ...parts: unknown[]): string {
   return `${prefix}_sandbox_${seedOf(...parts).slice(0, 20)}`
 }
 
-/** Small seeded PRNG (mulberry32) for sandbox values. */
+/** Seeded PRNG for sandbox values, seeded from the call's inputs. */
 export function seededRandom(...parts: unknown[]): () => number {
-  let a = parseInt(seedOf(...parts).slice(0, 8), 16) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return mulberry32(parseInt(seedOf(...parts).slice(0, 8), 16))
 }
 
 type JsonSchema = {

@@ -9,7 +9,7 @@ import { leadFilterSchema } from '@/lib/leads/schemas'
 import type { LeadBand, LeadStatus } from '@/lib/generated/prisma/enums'
 
 export const MAP_POINT_CAP = 2000
-export const WITHOUT_COORDS_COUNT_CAP = 10_000
+const WITHOUT_COORDS_COUNT_CAP = 10_000
 
 export interface MapPointRow {
   id: string
@@ -43,4 +43,3 @@ export async function listMapPoints({ actor, filter, cap = MAP_POINT_CAP }: { ac
     SELECT count(*)::int AS n FROM (SELECT 1 FROM leads l WHERE ${where} AND (l.lat IS NULL OR l.lng IS NULL) LIMIT ${WITHOUT_COORDS_COUNT_CAP}) x`
   return { points: rows.slice(0, limit), capped: rows.length > limit, withoutCoords: n ?? 0 }
 }
-

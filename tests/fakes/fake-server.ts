@@ -2,6 +2,7 @@
 // either scripted (a queue consumed one request at a time) or random with a seeded RNG (reproducible chaos).
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { mulberry32 } from '@/lib/mulberry32'
 
 export interface RecordedRequest {
   method: string
@@ -43,17 +44,6 @@ export interface FakeServer {
   latency: (ms: number) => void
   reset: () => void
   close: () => Promise<void>
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

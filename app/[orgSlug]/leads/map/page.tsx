@@ -6,7 +6,6 @@ import { Alert, EmptyState } from '@/components/ui/feedback'
 import { LeadFilters } from '@/components/leads/lead-filters'
 import { LeadsActions, LeadsViewToggle } from '@/components/leads/leads-nav'
 import { LeadMapView } from '@/components/map/lead-map-view'
-import type { MapPoint } from '@/components/map/lead-map'
 import { parseLeadQuery, toListInput, toQueryString, type SearchParams } from '@/components/leads/lead-query'
 import { leadPermissions, memberOptions } from '../lead-page-data'
 
@@ -21,8 +20,7 @@ export default async function LeadMapPage({ params, searchParams }: { params: Pr
   const qs = toQueryString(query)
 
   // one capped query over the same filters and scope as the table, best scores first
-  const { points: rows, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: toListInput(query) })
-  const points: MapPoint[] = rows
+  const { points, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: toListInput(query) })
   const members = perms.isRep ? [] : await memberOptions(perms.actor)
   const tilesUrl = process.env['NEXT_PUBLIC_MAP_TILES_URL'] || null
 
