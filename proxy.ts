@@ -9,6 +9,10 @@ export function proxy(request: NextRequest) {
   const requestId = incoming && REQUEST_ID_RE.test(incoming) ? incoming : crypto.randomUUID()
   const headers = new Headers(request.headers)
   headers.set('x-request-id', requestId)
+  // the page being rendered, so a signed-out visit can come back to it after sign-in (lib/auth/page-session.ts)
+  const url = request.nextUrl.clone()
+  url.searchParams.delete('_rsc') // client navigations' cache-busting parameter
+  headers.set('x-fm-path', url.pathname + url.search)
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('x-request-id', requestId)
   return response

@@ -1,9 +1,10 @@
 // Session and member lookups for server components (pages/layouts). Same DB checks as actions and routes.
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { getMemberContext, type MemberContext } from '@/lib/auth/org-context'
 import { sessionFromCookieHeader, type CurrentSession } from '@/lib/auth/session'
 import { AppError } from '@/lib/errors'
+import { safeNextPath } from '@/lib/auth/redirect-target'
 
 export async function getPageSession(): Promise<CurrentSession | null> {
   const jar = await cookies()
@@ -18,9 +19,14 @@ export async function requirePageSession(returnTo?: string): Promise<CurrentSess
   return s
 }
 
-/** The member context for an org page; not a member → the 404 page. */
+/** The path being rendered (set by proxy.ts), validated like any sign-in return path. */
+async function currentPath(): Promise<string | null> {
+  return safeNextPath((await headers()).get('x-fm-path'))
+}
+
+/** The member context for an org page; not a member → the 404 page. Signed out → sign-in, then back here. */
 export async function requirePageMember(orgSlug: string): Promise<{ session: CurrentSession; member: MemberContext }> {
-  const session = await requirePageSession(`/${orgSlug}`)
+  const session = await requirePageSession((await currentPath()) ?? `/${orgSlug}`)
   if (!session.user.emailVerifiedAt) redirect('/verify-email')
   try {
     return { session, member: await getMemberContext({ userId: session.user.id, orgSlug }) }

@@ -201,3 +201,16 @@ test('screenshots of list, map and detail (desktop and mobile)', async ({ page }
     await page.screenshot({ path: `${SHOTS}/detail-${name}.png`, fullPage: true })
   }
 })
+
+test('a signed-out deep link to a lead goes through sign-in and lands back on that lead', async ({ page }) => {
+  const lead = await db.query<{ id: string }>(`SELECT l.id FROM leads l JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND l.deleted_at IS NULL ORDER BY l.created_at LIMIT 1`, [ORG])
+  const target = `/${ORG}/leads/${lead.rows[0]!.id}`
+  await page.goto(`${target}?tab=notes`)
+  await page.waitForURL((u) => u.pathname === '/sign-in')
+  expect(new URL(page.url()).searchParams.get('next')).toBe(`${target}?tab=notes`)
+  await page.getByLabel('Email').fill(MANAGER)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((u) => u.pathname === target)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+})

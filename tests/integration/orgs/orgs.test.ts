@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { createOrgAction } from '@/app/orgs/new/actions'
@@ -75,5 +76,16 @@ describe('organization settings', () => {
     expectError(await as({ orgSlug: a.org.slug, name: 'X Co', slug: a.org.slug, timeZone: 'Europe/Atlantis' }), 'VALIDATION_FAILED')
     const after = await db.organization.findUniqueOrThrow({ where: { id: a.org.id } })
     expect(after.name).toBe(a.org.name)
+  })
+})
+
+describe('billing account', () => {
+  it('belongs to an existing organization (foreign key) and goes with it', async () => {
+    await expect(db.billingAccount.create({ data: { orgId: randomUUID(), stripeCustomerId: uniq('cus_') } })).rejects.toThrow()
+    const { org } = await createOrgWithRoles()
+    await db.billingAccount.create({ data: { orgId: org.id, stripeCustomerId: uniq('cus_') } })
+    const rows = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'billing_accounts_org_id_fkey' AND confdeltype = 'c'`
+    expect(rows[0]!.n).toBe(1)
   })
 })
