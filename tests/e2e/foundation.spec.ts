@@ -102,7 +102,8 @@ test.describe.serial('an owner signs up, invites a manager, then downgrades them
     await m.waitForURL(/\/sign-in\?next=/)
     await expect(m.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
     await signInThroughUi(m, member, '')
-    await expect(m).toHaveURL(atOrg(owner.slug))
+    // back on the page they asked for (the sign-in return path)
+    await expect(m).toHaveURL(atOrg(owner.slug, '/settings/members'))
 
     // VIEWER powers: no invite form, the role badge says Viewer, organization settings answer 404
     await m.goto(`/${owner.slug}/settings/members`)
