@@ -3,6 +3,46 @@
 import { defineConfig, globalIgnores } from 'eslint/config'
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
+import fmPlugin from './eslint-rules/require-server-only.mjs'
+
+// ENGINEERING.md §4 boundaries, enforced (errors). One `@typescript-eslint/no-restricted-imports` list per folder:
+// a later block replaces an earlier block's options for the same rule, so every block repeats the SDK ban.
+
+// Provider SDKs are reached only through lib/external/** (timeouts, retries, breakers, kill switches, fakes).
+// Nothing outside lib/external imports one today: tests/fakes and tests/integration/external speak the
+// providers' HTTP contracts, so no exception is listed. Add a provider's SDK here when it enters package.json.
+const PROVIDER_SDKS = {
+  regex: '^(@anthropic-ai/sdk|openai|stripe|telnyx|@sendgrid/[^/]+)(/.*)?$',
+  message: 'Provider SDKs are imported only in lib/external/**; call the lib/external wrapper instead.',
+}
+const DB = { regex: '^@/lib/db$', message: 'No database access here: put the query in lib/<domain>/ and call that.' }
+const PRISMA_RUNTIME = {
+  regex: '^@/lib/generated/prisma/client$',
+  allowTypeImports: true,
+  message: 'No Prisma client here (types are fine: `import type`); put the query in lib/<domain>/.',
+}
+const EXTERNAL = { regex: '^@/lib/external(/.*)?$', message: 'components/ never reaches lib/external; fetch in a server component and pass props.' }
+
+// lib/ modules that client components import (directly or through each other), so they must stay free of
+// server code and do not carry `import 'server-only'`. Found from the 'use client' files' import graph; the Next
+// build fails if one of them starts importing a server module. Keep this list short and pure.
+const ISOMORPHIC_LIB = [
+  'lib/*/schemas.ts', // zod schemas shared by forms and the server
+  'lib/action-result.ts', // the client-side shape of a server action result (types only)
+  'lib/errors.ts', // AppError, ErrorReason, reasonOf()
+  'lib/auth/actor.ts', // pure checks over the permission tables (lib/leads/import-mapping uses requireScope)
+  'lib/auth/permissions.ts',
+  'lib/auth/password-policy.ts',
+  'lib/auth/common-passwords.ts',
+  'lib/billing/plans.ts',
+  'lib/leads/import-mapping.ts', // the import wizard maps CSV headers in the browser
+  'lib/leads/normalize-address.ts',
+  'lib/leads/phone.ts',
+  'lib/orgs/slug.ts',
+  'lib/orgs/time-zones.ts',
+]
+const SERVER_ONLY_MARKER = { regex: '^server-only$', message: 'This module is isomorphic (client components import it): no server-only.' }
+const SERVER_MODULES = { regex: '^@/lib/(env|logger|external(/.*)?)$', message: 'Isomorphic module: it must not import server code.' }
 
 export default defineConfig([
   ...nextVitals,
@@ -34,12 +74,31 @@ export default defineConfig([
     rules: { 'import/no-anonymous-default-export': 'off' },
   },
   {
+    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    ignores: ['lib/external/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PROVIDER_SDKS] }] },
+  },
+  {
+    // pages, layouts, routes and actions call lib/<domain>; they never query the database themselves
+    files: ['app/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PROVIDER_SDKS, DB, PRISMA_RUNTIME] }] },
+  },
+  {
     // the architecture rule of ENGINEERING.md §3: UI components never reach the database or provider SDKs
     files: ['components/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PROVIDER_SDKS, DB, PRISMA_RUNTIME, EXTERNAL] }] },
+  },
+  {
+    // every other lib/ module is server code and says so first thing (eslint-rules/require-server-only.mjs)
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/**/*.test.ts', ...ISOMORPHIC_LIB],
+    plugins: { fm: fmPlugin },
+    rules: { 'fm/require-server-only': 'error' },
+  },
+  {
+    files: ISOMORPHIC_LIB,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@/lib/db', '@/lib/db/*', '@/lib/external/*', '@/lib/generated/prisma/client'], message: 'components/ never imports lib/db or lib/external; fetch in a server component and pass props.' },
-      ] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PROVIDER_SDKS, DB, PRISMA_RUNTIME, SERVER_ONLY_MARKER, SERVER_MODULES] }],
     },
   },
 ])

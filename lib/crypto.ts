@@ -1,4 +1,5 @@
 // Tokens are random, sent once, and stored only as sha256 hashes. PII/secrets at rest use AES-256-GCM.
+import 'server-only'
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { env } from '@/lib/env'
 

@@ -1,6 +1,7 @@
 // The Prisma 7 client over node-postgres. One pg pool per process, shared by Prisma and by `sqlRows` (raw SQL
 // without Prisma's result mapping, for the measured hot read paths only); every query is scoped by org in
 // lib/<domain>.
+import 'server-only'
 import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client'

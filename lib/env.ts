@@ -1,4 +1,5 @@
 // zod-validated environment. In production a missing secret, or a development default, stops the boot.
+import 'server-only'
 import { z } from 'zod'
 
 export const DEV_AUTH_SECRET = 'dev-only-auth-secret-do-not-use-in-production-000'

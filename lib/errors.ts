@@ -20,17 +20,56 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS
 
+/**
+ * Machine-readable `details.reason` of an error: the UI branches on these, never on message text. Add a code
+ * here before throwing it (the type makes a typo a compile error on both sides).
+ */
+export const ERROR_REASONS = [
+  // permissions and plans
+  'PLAN_REQUIRED', 'SCOPE_REQUIRED', 'SEAT_LIMIT',
+  // database rules
+  'UNIQUE', 'LAST_OWNER', 'CONCURRENT_CHANGE',
+  // sign-in, sign-up, 2FA, emailed links
+  'BAD_CREDENTIALS', 'LOCKED_OUT', 'EMAIL_NOT_VERIFIED', 'ACCOUNT_EXISTS', 'EMAIL_MISMATCH',
+  'TWO_FACTOR_REQUIRED', 'BAD_TWO_FACTOR_CODE', 'TWO_FACTOR_ENABLED', 'TWO_FACTOR_DISABLED',
+  'INVALID', 'USED', 'EXPIRED', 'RESEND_LIMIT',
+  // organizations, members, invitations
+  'SLUG_TAKEN', 'ALREADY_MEMBER', 'INVITE_PENDING', 'INVITE_EXPIRED', 'INVITE_CANCELED', 'INVITE_ACCEPTED',
+  // leads
+  'DUPLICATE_ADDRESS', 'ADDRESS_TAKEN', 'TOO_MANY_TAGS', 'NOT_FOUND',
+  // REST API
+  'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED',
+  // outreach
+  'SUPPRESSED',
+  // webhooks in
+  'BAD_SIGNATURE',
+  // providers (lib/external/call-service.ts: why a call to a provider failed)
+  'rate_limited', 'spend_limit', 'overloaded', 'server_error', 'request_timeout', 'client_error', 'connection_refused',
+  'connection_lost', 'timeout', 'malformed_response', 'unknown', 'circuit_open', 'bulkhead_full', 'kill_switch',
+  'invalid_output', 'not_configured',
+] as const
+export type ErrorReason = (typeof ERROR_REASONS)[number]
+
+/** `details` of an AppError: free-form context plus, when the caller must branch, a typed reason. */
+export type ErrorDetails = { reason?: ErrorReason; [key: string]: unknown }
+
+/** The reason code of an error envelope (or an AppError), typed; undefined when there is none. */
+export function reasonOf(err: { details?: unknown } | null | undefined): ErrorReason | undefined {
+  const r = (err?.details as { reason?: unknown } | undefined)?.reason
+  return typeof r === 'string' && (ERROR_REASONS as readonly string[]).includes(r) ? (r as ErrorReason) : undefined
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown; requestId: string }
+  error: { code: ErrorCode; message: string; details?: ErrorDetails | unknown; requestId: string }
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode
-  readonly details?: unknown
+  readonly details?: ErrorDetails
   /** seconds, for RATE_LIMITED (sent as Retry-After) */
   readonly retryAfter?: number
 
-  constructor(code: ErrorCode, message: string, opts: { details?: unknown; cause?: unknown; retryAfter?: number } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { details?: ErrorDetails; cause?: unknown; retryAfter?: number } = {}) {
     super(message, { cause: opts.cause })
     this.name = 'AppError'
     this.code = code

@@ -1,4 +1,5 @@
 // Structured JSON logs. Request, org and user ids are attached from the request context when present.
+import 'server-only'
 import pino from 'pino'
 import { currentContext } from '@/lib/request-context'
 

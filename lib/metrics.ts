@@ -1,5 +1,6 @@
 // Prometheus metrics (prom-client). One registry per process, exported for /api/metrics. Kept on globalThis so
 // Next's dev reloads and vitest module re-imports never register a metric twice.
+import 'server-only'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 function create() {

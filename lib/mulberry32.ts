@@ -1,5 +1,7 @@
 // mulberry32: a tiny seeded PRNG (same seed → same sequence in every process). For sandbox results, demo data
 // and the fakes' reproducible chaos; never for secrets.
+import 'server-only'
+
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {

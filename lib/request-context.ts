@@ -1,5 +1,6 @@
 // Per-request facts (request id, client ip, user agent) for logs and audit rows. Route handlers and actions
 // read them from the incoming headers; proxy.ts assigns X-Request-Id before anything else runs.
+import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 

@@ -16,7 +16,7 @@ async function main() {
   await migrate({ databaseUrl: url, log: () => {} })
   process.env.DATABASE_URL = url
   const { db } = await import('@/lib/db')
-  const { memberActor } = await import('@/lib/leads/lead-actor')
+  const { memberActor } = await import('@/lib/auth/actor')
   const { previewImport } = await import('@/lib/leads/preview-import')
   const { commitImport } = await import('@/lib/leads/commit-import')
   const { runImport } = await import('@/lib/leads/run-import')
@@ -24,7 +24,7 @@ async function main() {
     const org = await db.organization.create({ data: { slug: 'import-bench', name: 'Import Bench' } })
     const user = await db.user.create({ data: { email: 'import@bench.test', name: 'Importer', passwordHash: '$argon2id$x' } })
     const m = await db.membership.create({ data: { orgId: org.id, userId: user.id, role: 'OWNER' } })
-    const actor = memberActor({ org: { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone }, role: 'OWNER', membershipId: m.id, userId: user.id })
+    const actor = memberActor({ org: { id: org.id }, role: 'OWNER', membershipId: m.id, userId: user.id })
     const streets = ['Main St', 'Elm Street', 'Oak Avenue', 'Preston Road', 'Lovers Lane']
     const lines = ['Address,City,State,Zip,Owner,Phone,Email,Year Built,Property Value,Score,Tags']
     for (let i = 1; i < ROWS; i++) {

@@ -1,4 +1,5 @@
-// Admin CLI: `npm run fm -- <command> [--flags]`. Arguments are zod-validated; domain functions do the work.
+// Admin CLI: `npm run fm -- <command> [--flags]`. Arguments are zod-validated; domain functions do the work, as the
+// `operator` system actor (lib/admin-cli/operator.ts).
 // Exit codes: 0 ok, 1 failed (the message says why), 2 usage error.
 //   org create --slug <slug> --name <name> [--plan trial|professional|enterprise] [--owner <email>]
 //   org set-plan --slug <slug> --plan <plan>
@@ -48,11 +49,8 @@ const COMMANDS = {
   'org set-plan': {
     schema: z.object({ slug: z.string(), plan: PLAN }).strict(),
     run: async (a: { slug: string; plan: 'TRIAL' | 'PROFESSIONAL' | 'ENTERPRISE' }) => {
-      const { db } = await import('@/lib/db')
-      const { setOrgPlan } = await import('@/lib/admin-cli/create-org')
-      const org = await db.organization.findFirst({ where: { slug: a.slug, deletedAt: null }, select: { id: true } })
-      if (!org) throw new Error(`no organization "${a.slug}"`)
-      return `org ${a.slug} plan=${(await setOrgPlan({ orgId: org.id, plan: a.plan })).plan}`
+      const { adminSetOrgPlan } = await import('@/lib/admin-cli/create-org')
+      return `org ${a.slug} plan=${(await adminSetOrgPlan({ orgSlug: a.slug, plan: a.plan })).plan}`
     },
   },
   'user create': {
@@ -74,12 +72,9 @@ const COMMANDS = {
   'api-key create': {
     schema: z.object({ org: z.string(), scope: upper(['READ', 'WRITE'] as const).default('READ'), name: z.string().default('CLI key') }).strict(),
     run: async (a: { org: string; scope: 'READ' | 'WRITE'; name: string }) => {
-      const { db } = await import('@/lib/db')
-      const { createApiKey } = await import('@/lib/api-keys/create-api-key')
-      const org = await db.organization.findFirst({ where: { slug: a.org, deletedAt: null }, select: { id: true, plan: true } })
-      if (!org) throw new Error(`no organization "${a.org}"`)
-      const key = await createApiKey({ orgId: org.id, createdById: null, input: { name: a.name, scope: a.scope }, actor: { type: 'SYSTEM' } })
-      const warn = org.plan === 'ENTERPRISE' ? '' : `\nnote: ${a.org} is on ${org.plan}; the REST API answers 403 PLAN_REQUIRED until it is ENTERPRISE`
+      const { adminCreateApiKey } = await import('@/lib/admin-cli/create-api-key')
+      const key = await adminCreateApiKey({ orgSlug: a.org, name: a.name, scope: a.scope })
+      const warn = key.orgPlan === 'ENTERPRISE' ? '' : `\nnote: ${a.org} is on ${key.orgPlan}; the REST API answers 403 PLAN_REQUIRED until it is ENTERPRISE`
       return `created ${key.scope} key "${key.name}" (${key.prefix}…)\n${key.secret}\n(the key is shown once; store it now)${warn}`
     },
   },

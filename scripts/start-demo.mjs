@@ -29,14 +29,14 @@ async function main() {
   const env = { ...process.env, ...demoSecrets(), DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', FM_SANDBOX: '1' }
   const r = await migrate({ databaseUrl, log: (m) => console.log('[migrate]', m) })
   console.log(`[start] migrations: ${r.applied} applied, ${r.total - r.applied} up to date`)
-  run('npx', ['tsx', 'prisma/seed.ts'], env)
+  run('npx', ['tsx', '--conditions=react-server', 'prisma/seed.ts'], env)
   if (!dev && needsBuild()) {
     console.log('[start] building the app (first run or sources changed)…')
     run('npx', ['next', 'build'], env)
   }
   // each child leads its own process group so shutdown reaches npx's grandchildren too
   const web = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit', detached: true })
-  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { cwd: root, env: { ...env, FM_SERVICE: 'worker' }, stdio: 'inherit', detached: true })
+  const worker = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], { cwd: root, env: { ...env, FM_SERVICE: 'worker' }, stdio: 'inherit', detached: true })
   children.push(web, worker)
   web.on('exit', (code) => shutdown(code ?? 0))
   console.log(`[start] Fish Mouth on http://localhost:${port} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, sign in with the demo users above)`)

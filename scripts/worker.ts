@@ -1,5 +1,6 @@
-// The background worker (`npm run worker`): pg-boss on the same PostgreSQL. Queues, handlers and schedules
-// are registered in lib/jobs/queues.ts; SIGTERM/SIGINT stop it gracefully (running jobs finish first).
+// The background worker (`npm run worker`): pg-boss on the same PostgreSQL. Queues and schedules are defined in
+// lib/jobs/queue-definitions.ts, their handlers registered in lib/jobs/queues.ts; SIGTERM/SIGINT stop it
+// gracefully (running jobs finish first).
 import { startWorker } from '@/lib/jobs/worker'
 
 startWorker({ handleSignals: true }).catch((err) => {

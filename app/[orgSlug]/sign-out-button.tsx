@@ -1,8 +1,9 @@
 'use client'
 // Calls the auth area's sign-out action (revokes the registry session, clears the cookie), then leaves.
 import { useTransition } from 'react'
+import type { ActionFn } from '@/lib/action-result'
 
-type SignOut = (input: Record<string, never>) => Promise<{ ok: true; data: { redirectTo: string } } | { ok: false; error: { message: string } }>
+type SignOut = ActionFn<Record<string, never>, { redirectTo: string }>
 
 export function SignOutButton({ signOut }: { signOut: SignOut }) {
   const [pending, start] = useTransition()

@@ -1,15 +1,13 @@
 'use server'
-// Staff console actions. Each: session from the DB registry → staff admin check → zod → one domain call
-// (which writes its audit row in the same transaction).
+// Staff console actions. Each: session from the DB registry → staff actor (non-staff: NOT_FOUND) → zod → one
+// domain call, which asserts the staff right and writes its audit row in the same transaction.
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { userAction } from '@/lib/actions/define-action'
-import { assertStaff } from '@/lib/auth/staff'
-import { replayWebhookEvent } from '@/lib/webhooks/replay-webhook-event'
-import { retryOutboxMessage } from '@/lib/outbox/retry-outbox-message'
-import { retryFailedJob, retryJobInput } from '@/lib/jobs/failed-jobs'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit/write-audit'
+import { staffActor } from '@/lib/auth/actor'
+import { unsafeReplayWebhookEvent } from '@/lib/webhooks/replay-webhook-event'
+import { unsafeRetryOutboxMessage } from '@/lib/outbox/retry-outbox-message'
+import { unsafeRetryFailedJob, retryJobInput } from '@/lib/jobs/failed-jobs'
 
 const idInput = z.object({ id: z.uuid() })
 
@@ -23,23 +21,19 @@ function refresh(path: string) {
 }
 
 export const replayWebhookEventAction = userAction(idInput, async ({ input, session }) => {
-  assertStaff(session.user, { write: true })
-  const res = await replayWebhookEvent({ id: input.id, staffUserId: session.user.id })
+  const res = await unsafeReplayWebhookEvent({ actor: staffActor(session.user), id: input.id })
   refresh('/admin/webhooks')
   return res
 })
 
 export const retryOutboxMessageAction = userAction(idInput, async ({ input, session }) => {
-  assertStaff(session.user, { write: true })
-  const res = await retryOutboxMessage({ id: input.id, staffUserId: session.user.id })
+  const res = await unsafeRetryOutboxMessage({ actor: staffActor(session.user), id: input.id })
   refresh('/admin/jobs')
   return res
 })
 
 export const retryFailedJobAction = userAction(retryJobInput, async ({ input, session }) => {
-  assertStaff(session.user, { write: true })
-  await retryFailedJob(input)
-  await db.$transaction((tx) => writeAudit(tx, { actor: { type: 'STAFF', id: session.user.id }, action: 'job.retry', targetType: 'pgboss_job', targetId: `${input.name}:${input.id}` }))
+  const res = await unsafeRetryFailedJob({ actor: staffActor(session.user), name: input.name, id: input.id })
   refresh('/admin/jobs')
-  return { id: input.id }
+  return res
 })

@@ -2,8 +2,9 @@
 // A button that runs one staff server action and shows its outcome (error with the support reference).
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
+import type { ActionResult } from '@/lib/action-result'
 
-type Result = { ok: true; data?: unknown } | { ok: false; error: { message: string; requestId: string } }
+type Result = ActionResult<unknown>
 
 export function StaffActionButton<I>({ label, doneLabel, action, input }: { label: string; doneLabel: string; action: (input: I) => Promise<Result>; input: I }) {
   const [pending, start] = useTransition()

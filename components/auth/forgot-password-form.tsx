@@ -8,7 +8,8 @@ import { forgotPasswordSchema } from '@/lib/auth/schemas'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import { applyActionError, type ActionError, type ActionResult } from '@/components/auth/form-helpers'
+import { applyActionError } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
 
 type In = z.input<typeof forgotPasswordSchema>
 type Out = z.output<typeof forgotPasswordSchema>

@@ -1,13 +1,6 @@
 // Maps an action's error envelope onto a react-hook-form: field issues go inline, the rest to an ErrorNotice.
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
-
-export interface ActionError {
-  code: string
-  message: string
-  details?: unknown
-  requestId: string
-}
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError }
+import type { ActionError } from '@/lib/action-result'
 
 /** Puts field-level issues on the form; returns the error to show as a notice (null when all were fields). */
 export function applyActionError<F extends FieldValues>(error: ActionError, setError: UseFormSetError<F>, fields: ReadonlyArray<Path<F>>): ActionError | null {

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import { retryAfterOf, type ActionError, type ActionResult } from '@/components/auth/form-helpers'
+import { retryAfterOf } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
 
 type Result = { alreadyVerified: boolean; cooldownSeconds: number }
 

@@ -9,7 +9,9 @@ import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
 import { PasswordHints } from '@/components/auth/password-hints'
-import { applyActionError, type ActionError, type ActionResult } from '@/components/auth/form-helpers'
+import { applyActionError } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
+import { reasonOf } from '@/lib/errors'
 
 type In = z.input<typeof resetPasswordSchema>
 type Out = z.output<typeof resetPasswordSchema>
@@ -30,7 +32,8 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
     else setErrorNotice(applyActionError(r.error, setError, ['password', 'confirm']))
   })
 
-  const linkProblem = error && (error.details as { reason?: string } | undefined)?.reason
+  const reason = reasonOf(error)
+  const linkProblem = reason === 'INVALID' || reason === 'USED' || reason === 'EXPIRED'
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
       {error && (

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { Badge, EmptyState, ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionResult } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
 
 export interface SessionItem {
   id: string

@@ -8,7 +8,9 @@ import { signInSchema } from '@/lib/auth/schemas'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import { applyActionError, retryAfterOf, retryAtText, type ActionError, type ActionResult } from '@/components/auth/form-helpers'
+import { applyActionError, retryAfterOf, retryAtText } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
+import { reasonOf } from '@/lib/errors'
 
 type In = z.input<typeof signInSchema>
 type Out = z.output<typeof signInSchema>
@@ -39,7 +41,7 @@ export function SignInForm({ action, next }: { action: (input: In) => Promise<Ac
     }
     const retry = r.error.code === 'RATE_LIMITED' ? retryAfterOf(r.error) : null
     if (retry) setLockedUntil(retryAtText(retry))
-    if (needsCode && r.error.details && (r.error.details as { reason?: string }).reason === 'BAD_TWO_FACTOR_CODE') {
+    if (needsCode && reasonOf(r.error) === 'BAD_TWO_FACTOR_CODE') {
       setError('totp', { type: 'server', message: r.error.message })
       return
     }

@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
-import type { ActionResult } from '@/components/auth/form-helpers'
+import type { ActionResult } from '@/lib/action-result'
 
 export function SignOutButton({ action, className }: { action: (input: Record<string, never>) => Promise<ActionResult<{ redirectTo: string }>>; className?: string }) {
   const [pending, setPending] = useState(false)

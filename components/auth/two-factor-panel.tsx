@@ -9,7 +9,8 @@ import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { Alert, Badge, ErrorNotice } from '@/components/ui/feedback'
 import { RecoveryCodes } from '@/components/auth/recovery-codes'
-import { applyActionError, type ActionError, type ActionResult } from '@/components/auth/form-helpers'
+import { applyActionError } from '@/components/auth/form-helpers'
+import type { ActionError, ActionResult } from '@/lib/action-result'
 
 type Setup = { otpauthUri: string; qrDataUrl: string; secret: string }
 type Codes = { recoveryCodes: string[] }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Button, buttonVariants } from '@/components/ui/button'
 import { Label, Select } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionFn } from '@/components/members/action-types'
+import type { ActionError, ActionFn, ActionResult } from '@/lib/action-result'
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_FIELDS, type ImportField, type ImportMapping } from '@/lib/leads/import-mapping'
 import type { ImportPreview } from '@/lib/leads/preview-import'
 
@@ -23,7 +23,7 @@ const FIELD_LABELS: Record<ImportField, string> = {
 }
 const MB = 1024 * 1024
 
-async function post<T>(url: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ActionError }> {
+async function post<T>(url: string, body: unknown): Promise<ActionResult<T>> {
   try {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     const payload = (await res.json().catch(() => null)) as { data?: T; error?: ActionError } | null

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionFn } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 import { noteBodySchema } from '@/lib/leads/schemas'
 import { formatDateTime } from './lead-format'
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { Input, Label } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionFn } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 import { MAX_TAGS, tagsSchema } from '@/lib/leads/schemas'
 
 export function TagsEditor({ orgSlug, leadId, tags, editable, update }: {

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
 import { cn } from '@/components/ui/cn'
-import type { ActionError, ActionFn } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 import { taskInputSchema } from '@/lib/leads/schemas'
 import { formatDate, isPast } from './lead-format'
 

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button } from '@/components/ui/button'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionFn } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 import { daysUntil, formatDate, ScoreBadge, summarizeBulk } from './lead-format'
 import type { BulkResultView } from './types'
 

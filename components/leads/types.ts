@@ -1,5 +1,5 @@
 // View shapes the lead pages pass to client components (plain JSON: ISO dates, no server types).
-import type { ActionFn } from '@/components/members/action-types'
+import type { ActionFn } from '@/lib/action-result'
 
 export interface LeadRowView {
   id: string

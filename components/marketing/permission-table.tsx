@@ -23,6 +23,7 @@ const LABELS: Record<Permission, string> = {
   'sequence.enroll': 'Enroll leads in sequences',
   'ai.test': 'Test the AI assistant',
   'org.settings.read': 'See organization settings',
+  'member.read': 'See the member list',
   'lead.read': 'See leads',
   'lead.write': 'Edit leads (notes, status, tags)',
   'outreach.send': 'Send 1:1 email, SMS, calls and mail',

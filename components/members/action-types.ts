@@ -1,12 +1,5 @@
-// The shape server actions return (lib/actions/define-action.ts), restated so UI code imports no server module.
-export interface ActionError {
-  code: string
-  message: string
-  details?: unknown
-  requestId: string
-}
-export type Result<T> = { ok: true; data: T } | { ok: false; error: ActionError }
-export type ActionFn<I, T> = (input: I) => Promise<Result<T>>
+// Reading a failed action's envelope in a form. The result types themselves live in lib/action-result.ts.
+import type { ActionError } from '@/lib/action-result'
 
 /** Field-level issues from a VALIDATION_FAILED or CONFLICT envelope ({issues:[{path,message}]} or {field}). */
 export function fieldErrors(error: ActionError): Array<{ field: string; message: string }> {

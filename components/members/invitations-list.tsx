@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@/lib/members/schemas'
 import { Button } from '@/components/ui/button'
 import { Alert, EmptyState, ErrorNotice } from '@/components/ui/feedback'
 import { RoleBadge } from './role-badge'
-import type { ActionError, ActionFn } from './action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 export interface InvitationView {
   id: string

@@ -8,7 +8,8 @@ import { inviteMemberSchema, ROLE_LABELS } from '@/lib/members/schemas'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import { fieldErrors, type ActionError, type ActionFn } from './action-types'
+import { fieldErrors } from './action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 type Role = keyof typeof ROLE_LABELS
 

@@ -2,7 +2,7 @@
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { ErrorNotice } from '@/components/ui/feedback'
-import type { ActionError, ActionFn } from './action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 /** an action whose only input is the org slug (its zod input is an empty object) */
 type NoInput = Record<string, never> & { orgSlug: string }

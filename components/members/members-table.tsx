@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
 import { RoleBadge } from './role-badge'
-import type { ActionError, ActionFn } from './action-types'
+import type { ActionError, ActionFn, ActionResult } from '@/lib/action-result'
 
 type Role = keyof typeof ROLE_LABELS
 
@@ -38,7 +38,7 @@ export function MembersTable({
   const [notice, setNotice] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: ActionError }>, success: string) =>
+  const run = (fn: () => Promise<ActionResult<unknown>>, success: string) =>
     start(async () => {
       setError(null)
       setNotice(null)
@@ -47,7 +47,7 @@ export function MembersTable({
         setNotice(success)
         setConfirming(null)
         router.refresh()
-      } else if (r.error) setError(r.error)
+      } else setError(r.error)
     })
 
   return (

@@ -1,16 +1,18 @@
 // Server actions are public endpoints. Every one: request context → session from the DB registry →
 // member + role from the DB → permission → zod parse → one domain call → a result value (never a throw,
 // since Next masks thrown errors in production).
+import 'server-only'
 import { z } from 'zod'
 import type { Permission } from '@/lib/auth/permissions'
-import { assertCan } from '@/lib/auth/permissions'
+import { assertCan, memberActor, type MemberActor } from '@/lib/auth/actor'
 import { getMemberContext, type MemberContext } from '@/lib/auth/org-context'
 import { assertEmailVerified, loadSession, requireSession, sessionFromCookieHeader, type CurrentSession } from '@/lib/auth/session'
-import { AppError, toAppError, toErrorBody, type ErrorBody } from '@/lib/errors'
+import type { ActionResult } from '@/lib/action-result'
+import { AppError, toAppError, toErrorBody } from '@/lib/errors'
 import { log } from '@/lib/logger'
 import { contextFromHeaders, runWithContext, type RequestContext } from '@/lib/request-context'
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody['error'] }
+export type { ActionResult } from '@/lib/action-result'
 
 /** Who is calling, when not taken from the cookie (tests, jobs). Role and org still come from the DB. */
 export interface ActorOverride {
@@ -95,13 +97,14 @@ export function userAction<S extends z.ZodType, T>(
 
 /**
  * A member acting in an org. Input must carry `orgSlug`; the role is read from the DB and checked against
- * `permission` (null = any member) before the input is even parsed.
+ * `permission` (null = any member) before the input is even parsed. The handler passes `actor` to one domain
+ * function, which checks its own right again (so jobs, REST and the CLI get the same check).
  */
 export function orgAction<S extends z.ZodObject, T>(
   opts: { permission: Permission | null; input: S },
-  handler: (args: { input: z.infer<S>; member: MemberContext; req: RequestContext; session: CurrentSession }) => Promise<T>,
+  handler: (args: { input: z.infer<S>; actor: MemberActor; member: MemberContext; req: RequestContext; session: CurrentSession }) => Promise<T>,
 ): Action<z.input<S> & { orgSlug: string }, T> {
-  const schema = opts.input.extend({ orgSlug: orgSlugField })
+  const schema = opts.input.safeExtend({ orgSlug: orgSlugField })
   return makeAction((override, raw) =>
     run(override, async (req, session) => {
       const s = requireSession(await session())
@@ -111,9 +114,10 @@ export function orgAction<S extends z.ZodObject, T>(
       if (!slug.success) throw new AppError('NOT_FOUND', 'Organization not found')
       const member = await getMemberContext({ userId: s.user.id, orgSlug: slug.data })
       req.orgId = member.org.id
-      if (opts.permission) assertCan(member.role, opts.permission)
+      const actor = memberActor(member)
+      if (opts.permission) assertCan(actor, opts.permission)
       const input = parse(schema, raw) as z.infer<S>
-      return handler({ input, member, req, session: s })
+      return handler({ input, actor, member, req, session: s })
     }),
   )
 }

@@ -1,5 +1,6 @@
 // Bearer API key → key row + org plan in ONE query (it runs on every API request). Unknown, malformed or
 // revoked keys and deleted orgs are all plain 401s. last_used_at is touched at most once a minute.
+import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, sqlRows } from '@/lib/db'
 import { AppError } from '@/lib/errors'

@@ -1,18 +1,18 @@
-// Creates a REST API key. The full key is returned ONCE; only its sha256 is stored (plus a short prefix so
-// people can recognise it in the list).
+// Creates a REST API key (api_keys.manage). The full key is returned ONCE; only its sha256 is stored (plus a
+// short prefix so people can recognise it in the list).
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { randomToken, sha256Hex } from '@/lib/crypto'
-import { writeAudit, type AuditActor } from '@/lib/audit/write-audit'
-import { createApiKeySchema, type CreateApiKeyInput } from '@/lib/api-keys/schemas'
+import { writeAudit } from '@/lib/audit/write-audit'
+import { assertCan, auditActorOf, userIdOf, type Actor } from '@/lib/auth/actor'
+import type { CreateApiKeyValues } from '@/lib/api-keys/schemas'
 
 export const API_KEY_PREFIX = 'fm_live_'
 export const MAX_KEYS_PER_ORG = 50
 
-export async function createApiKey({ orgId, createdById, input, actor }: {
-  orgId: string; createdById: string | null; input: CreateApiKeyInput; actor?: AuditActor
-}) {
-  const p = createApiKeySchema.parse(input)
+export async function createApiKey({ actor, name, scope }: { actor: Actor } & CreateApiKeyValues) {
+  const orgId = assertCan(actor, 'api_keys.manage')
   const secret = `${API_KEY_PREFIX}${randomToken(30)}`
   return db.$transaction(async (tx) => {
     const live = await tx.apiKey.count({ where: { orgId, revokedAt: null } })
@@ -20,10 +20,10 @@ export async function createApiKey({ orgId, createdById, input, actor }: {
       throw new AppError('VALIDATION_FAILED', `At most ${MAX_KEYS_PER_ORG} active API keys per organization; revoke one first`)
     }
     const key = await tx.apiKey.create({
-      data: { orgId, name: p.name, scope: p.scope, prefix: secret.slice(0, API_KEY_PREFIX.length + 8), keyHash: sha256Hex(secret), createdById },
+      data: { orgId, name, scope, prefix: secret.slice(0, API_KEY_PREFIX.length + 8), keyHash: sha256Hex(secret), createdById: userIdOf(actor) },
       select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
     })
-    await writeAudit(tx, { orgId, actor: actor ?? { type: 'USER', id: createdById }, action: 'api_key.create', targetType: 'api_key', targetId: key.id, after: key })
+    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'api_key.create', targetType: 'api_key', targetId: key.id, after: key })
     return { ...key, secret }
   })
 }

@@ -1,6 +1,7 @@
 // Idempotency-Key on REST writes (24 h): same key + same request → the stored response replayed with
 // `Idempotent-Replayed: true`; same key + different request → 409; a request still running → 409 (retry later).
 // 5xx responses are not stored, so a failed attempt can be retried with the same key.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { sha256Hex } from '@/lib/crypto'

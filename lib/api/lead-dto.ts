@@ -1,4 +1,5 @@
 // The public shape of a lead in REST API v1 (stable; internal columns such as search_text never leave).
+import 'server-only'
 import { z } from 'zod'
 import { LEAD_BANDS, LEAD_SOURCES, LEAD_STATUSES, ROOF_MATERIALS } from '@/lib/leads/schemas'
 

@@ -1,4 +1,5 @@
 // OpenAPI 3.1 for REST API v1, generated from the SAME zod schemas the routes parse with (zod 4 toJSONSchema).
+import 'server-only'
 import { z } from 'zod'
 import { createLeadSchema, listLeadsSchema, updateLeadSchema } from '@/lib/leads/schemas'
 import { apiLeadPageSchema, apiLeadSchema } from '@/lib/api/lead-dto'

@@ -1,6 +1,7 @@
 // REST API limits (PRODUCT §3, lib/billing/plans.ts RATE_LIMITS): 1,000 requests/h per key, 100/h per IP
 // for unauthenticated requests. FM_RATE_LIMIT_API_KEY / FM_RATE_LIMIT_API_IP override the points (tests,
 // benchmarks) — never set them in production.
+import 'server-only'
 import { RATE_LIMITS } from '@/lib/billing/plans'
 import type { LimitDef, LimitResult } from '@/lib/rate-limit/limiter'
 

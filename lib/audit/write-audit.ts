@@ -1,4 +1,5 @@
 // Append-only audit trail. Call inside the same transaction as the change it records.
+import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/db'
 import { currentContext } from '@/lib/request-context'

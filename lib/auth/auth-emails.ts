@@ -1,4 +1,5 @@
 // The auth emails (verification, password reset, password changed). All go through lib/email/send-email.ts.
+import 'server-only'
 import { env } from '@/lib/env'
 import { sendEmail } from '@/lib/email/send-email'
 

@@ -1,4 +1,5 @@
 // Single-use emailed tokens (verification 24 h, password reset 1 h): random, sent once, stored as sha256.
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { db } from '@/lib/db'
 import { randomToken, sha256Hex } from '@/lib/crypto'

@@ -1,5 +1,6 @@
 // Turns a login ticket into the browser's session cookie via next-auth (server actions only: it needs the
 // request scope), and clears it on sign-out.
+import 'server-only'
 import { signIn, signOut } from '@/lib/auth/next-auth'
 
 export async function setBrowserSession({ ticket }: { ticket: string }): Promise<void> {

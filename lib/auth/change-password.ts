@@ -1,4 +1,5 @@
 // Change password while signed in: the current password is required; every other session is signed out.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,5 +1,6 @@
 // The development mailbox: sandbox emails (email_messages rows with sandbox = true) shown at /dev/mailbox and
 // as JSON for tests. Only in development, or when FM_ENABLE_DEV_MAILBOX=1 (CI/e2e); otherwise 404.
+import 'server-only'
 import { db } from '@/lib/db'
 
 /** Read at call time (not the cached env) so the e2e server and tests can switch it. */

@@ -1,4 +1,5 @@
 // The user's live sessions for the security page (device, IP, created, last seen, "this device").
+import 'server-only'
 import { db } from '@/lib/db'
 import { IDLE_TIMEOUT_MS } from '@/lib/auth/session'
 

@@ -1,5 +1,6 @@
 // Brute-force protection: 5 failed sign-ins within 15 minutes lock the account (by email, whether or not it
 // exists, so the lock itself reveals nothing) and, separately, the client IP.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 

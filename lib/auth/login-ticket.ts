@@ -1,4 +1,5 @@
 // A login ticket bridges our sign-in use case and next-auth's cookie: random, single-use, 60 s, stored hashed.
+import 'server-only'
 import { db } from '@/lib/db'
 import { randomToken, sha256Hex } from '@/lib/crypto'
 

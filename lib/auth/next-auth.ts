@@ -1,6 +1,7 @@
 // next-auth v5 only mints and clears the session cookie (a JWT holding our session-registry id `sid`).
 // All rules (lockout, 2FA, session limits, expiry, revocation) live in lib/auth/*; the credentials provider
 // accepts nothing but a single-use 60 s login ticket created by signInWithPassword().
+import 'server-only'
 import NextAuth from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { env } from '@/lib/env'

@@ -1,5 +1,6 @@
 // Resolves "this user acting in this org" from the database on every request. Not a member, or the org is
 // gone → NOT_FOUND (never 403: no existence leak).
+import 'server-only'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'

@@ -1,4 +1,8 @@
 // Session and member lookups for server components (pages/layouts). Same DB checks as actions and routes.
+// Both lookups are wrapped in React cache(): a layout and its page asking for the same session or membership in
+// one render share one query each (cache() is per request, so nothing leaks between users or requests).
+import 'server-only'
+import { cache } from 'react'
 import { cookies, headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { getMemberContext, type MemberContext } from '@/lib/auth/org-context'
@@ -6,11 +10,15 @@ import { sessionFromCookieHeader, type CurrentSession } from '@/lib/auth/session
 import { AppError } from '@/lib/errors'
 import { safeNextPath } from '@/lib/auth/redirect-target'
 
-export async function getPageSession(): Promise<CurrentSession | null> {
+/** The live session of this request, or null; looked up once per render. */
+export const getPageSession = cache(async (): Promise<CurrentSession | null> => {
   const jar = await cookies()
   const header = jar.getAll().map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join('; ')
   return sessionFromCookieHeader(header)
-}
+})
+
+/** This user's membership in this org, looked up once per render (the org layout and its page both need it). */
+const loadPageMember = cache((userId: string, orgSlug: string): Promise<MemberContext> => getMemberContext({ userId, orgSlug }))
 
 /** Redirects to sign-in (with a return path) when there is no live session. */
 export async function requirePageSession(returnTo?: string): Promise<CurrentSession> {
@@ -29,7 +37,7 @@ export async function requirePageMember(orgSlug: string): Promise<{ session: Cur
   const session = await requirePageSession((await currentPath()) ?? `/${orgSlug}`)
   if (!session.user.emailVerifiedAt) redirect('/verify-email')
   try {
-    return { session, member: await getMemberContext({ userId: session.user.id, orgSlug }) }
+    return { session, member: await loadPageMember(session.user.id, orgSlug) }
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e

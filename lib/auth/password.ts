@@ -1,4 +1,5 @@
 // argon2id hashing and the password policy (12–128 chars, not common, not containing the email).
+import 'server-only'
 import { hash, verify } from '@node-rs/argon2'
 
 // OWASP 2024 baseline for argon2id: m=19 MiB, t=2, p=1.

@@ -1,7 +1,8 @@
-// THE permission matrix (PRODUCT.md §2). The only place that says which role may do what.
+// THE permission matrix (PRODUCT.md §2). The only place that says who may do what: member roles, API-key
+// scopes, platform staff roles, system processes (jobs, CLI) and the names of the plan gates. Domain functions
+// check rights through an Actor (lib/auth/actor.ts), which reads only this file.
 // Roles always come from the database (lib/auth/org-context.ts), never from request input.
 import type { Role } from '@/lib/generated/prisma/enums'
-import { AppError } from '@/lib/errors'
 
 export const ROLES = ['OWNER', 'ADMIN', 'MANAGER', 'REP', 'VIEWER'] as const satisfies readonly Role[]
 
@@ -34,6 +35,8 @@ export const MATRIX = {
   'ai.test': [O, A, M],
   'org.settings.read': [O, A, M],
 
+  // not a row of PRODUCT §2's table: every member sees who else is on the team (settings, assignee names)
+  'member.read': [O, A, M, R, V],
   'lead.read': [O, A, M, R, V],
   'lead.write': [O, A, M, R],
   'outreach.send': [O, A, M, R],
@@ -67,12 +70,6 @@ export function scopeOf(role: Role, permission: Permission): Scope {
   return ASSIGNED_ONLY[permission]?.includes(role) ? 'assigned' : 'all'
 }
 
-export function assertCan(role: Role, permission: Permission): void {
-  if (!can(role, permission)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow this', { details: { permission, role } })
-  }
-}
-
 export function permissionsOf(role: Role): Permission[] {
   return PERMISSIONS.filter((p) => can(role, p))
 }
@@ -85,3 +82,40 @@ export function canManageMember(actor: Role, current: Role): boolean {
   // ADMIN cannot change or remove an OWNER; an OWNER can manage anyone.
   return actor === 'OWNER' || ROLE_RANK[current] < ROLE_RANK.OWNER
 }
+
+/** REST API keys act org-wide, limited by their scope (PRODUCT.md §7: READ reads, WRITE also changes leads). */
+export type ApiKeyScope = 'READ' | 'WRITE'
+export const API_KEY_SCOPES = {
+  READ: ['lead.read'],
+  WRITE: ['lead.read', 'lead.write', 'lead.assign', 'lead.delete'],
+} as const satisfies Record<ApiKeyScope, readonly Permission[]>
+
+/** Platform staff (users.staff_role). STAFF_SUPPORT reads the console; changes need STAFF_ADMIN. */
+export type StaffRole = 'STAFF_SUPPORT' | 'STAFF_ADMIN'
+export const STAFF_MATRIX = {
+  'staff.console.read': ['STAFF_SUPPORT', 'STAFF_ADMIN'],
+  'staff.webhook.replay': ['STAFF_ADMIN'],
+  'staff.outbox.retry': ['STAFF_ADMIN'],
+  'staff.job.retry': ['STAFF_ADMIN'],
+} as const satisfies Record<string, readonly StaffRole[]>
+export type StaffPermission = keyof typeof STAFF_MATRIX
+
+export function staffCan(role: StaffRole | null | undefined, permission: StaffPermission): boolean {
+  return !!role && (STAFF_MATRIX[permission] as readonly StaffRole[]).includes(role)
+}
+
+/**
+ * Processes that act without a person: each gets only the rights it needs, so a job that reaches a use case it
+ * was not written for is refused like anyone else. `operator` is the admin CLI (`npm run fm`), run by someone
+ * with shell access to production; `seed` builds demo data.
+ */
+export const SYSTEM_GRANTS = {
+  'leads.import': ['lead.write'],
+  operator: PERMISSIONS,
+  seed: PERMISSIONS,
+} as const satisfies Record<string, readonly Permission[]>
+export type SystemProcess = keyof typeof SYSTEM_GRANTS
+
+/** Plan gates: features an organization's plan must include (lib/billing/plans.ts says which plan has which). */
+export const PLAN_GATES = ['api.access', 'ai.ad_generation', 'seats'] as const
+export type PlanGate = (typeof PLAN_GATES)[number]

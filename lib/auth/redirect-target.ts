@@ -1,6 +1,8 @@
 // Where to go after sign-in: a same-site relative `next` path, else the user's first org, else /orgs/new.
 
 /** Only "/path" (not "//host", not "/\\host", no scheme, no control chars) is accepted. */
+import 'server-only'
+
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next || next.length > 2000) return null
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null

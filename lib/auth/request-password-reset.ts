@@ -1,5 +1,6 @@
 // "Forgot password": emails a 1 h single-use link. The answer is identical whether or not the email has an
 // account, and beyond 3 requests per hour per email nothing more is sent (silently, for the same reason).
+import 'server-only'
 import { db } from '@/lib/db'
 import { PASSWORD_RESET_TTL_MS, issueAuthToken, recentTokens } from '@/lib/auth/auth-tokens'
 import { sendPasswordResetEmail } from '@/lib/auth/auth-emails'

@@ -1,4 +1,5 @@
 // Sends a fresh verification link: at most 5 per hour per user, and not within 60 s of the previous one.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { EMAIL_VERIFY_TTL_MS, issueAuthToken, recentTokens } from '@/lib/auth/auth-tokens'

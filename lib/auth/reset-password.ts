@@ -1,4 +1,5 @@
 // Completes a password reset: consumes the token, sets the new password, signs out every session of the user.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,4 +1,5 @@
 // Signs out one of the user's own sessions. Someone else's session id answers NOT_FOUND (no existence leak).
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,5 +1,6 @@
 // Revokes a user's live sessions (all, or all but one). Used by sign-out-everywhere, password reset,
 // role downgrade and member removal; takes effect on the user's next request (the registry is read each time).
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { db } from '@/lib/db'
 

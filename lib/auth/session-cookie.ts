@@ -1,5 +1,6 @@
 // The session cookie for the JSON API (POST/DELETE /api/session), in exactly the format next-auth mints for
 // the browser forms (a JWE holding our registry id `sid`), so sessionIdFromCookieHeader reads both.
+import 'server-only'
 import { encode } from 'next-auth/jwt'
 import { env } from '@/lib/env'
 import { SESSION_COOKIES } from '@/lib/auth/session'

@@ -1,5 +1,6 @@
 // Reads the signed-in user from the session cookie and the DB session registry. Every request re-checks the
 // registry, so revocation ("sign out everywhere", role downgrade, password reset) takes effect immediately.
+import 'server-only'
 import { decode } from 'next-auth/jwt'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'

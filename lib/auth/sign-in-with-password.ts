@@ -1,6 +1,7 @@
 // Password sign-in. Order matters: lockout first (a locked account refuses even the right password), then
 // the password (always hashed-compared, against a dummy hash when the account does not exist, so neither the
 // message nor the timing reveals which emails have accounts), then the second factor, then the session.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,4 +1,5 @@
 // "Sign out everywhere": revokes every session of the user, this one included.
+import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { revokeUserSessions } from '@/lib/auth/revoke-sessions'

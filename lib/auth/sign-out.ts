@@ -1,4 +1,5 @@
 // Revokes the current session (the cookie is cleared by the caller: next-auth signOut or the JSON route).
+import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 

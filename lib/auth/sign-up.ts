@@ -1,5 +1,6 @@
 // Sign-up: the user AND their organization (creator = OWNER) in one transaction with audit rows, then the
 // verification email. Emails are unique case-insensitively (stored lower-cased; DB CHECK).
+import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'

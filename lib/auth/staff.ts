@@ -1,21 +1,17 @@
-// Platform staff (users.staff_role set) for /admin pages and actions. Anyone else gets the 404 page: staff
-// pages do not reveal that they exist. STAFF_SUPPORT is read-only; changes need STAFF_ADMIN.
+// Platform staff (users.staff_role set) for /admin pages. Anyone else gets the 404 page: staff pages do not
+// reveal that they exist. Rights come from STAFF_MATRIX through the staff actor (lib/auth/actor.ts): the
+// domain functions behind the console assert them (STAFF_SUPPORT reads; changes need STAFF_ADMIN).
+import 'server-only'
 import { notFound } from 'next/navigation'
 import { getPageSession } from '@/lib/auth/page-session'
-import type { CurrentSession, SessionUser } from '@/lib/auth/session'
-import { AppError } from '@/lib/errors'
+import type { CurrentSession } from '@/lib/auth/session'
+import { staffActor, type StaffActor } from '@/lib/auth/actor'
+import type { StaffRole } from '@/lib/auth/permissions'
 
-export type StaffRole = NonNullable<SessionUser['staffRole']>
+export type { StaffRole }
 
-export async function requireStaffPage(): Promise<CurrentSession & { staffRole: StaffRole }> {
+export async function requireStaffPage(): Promise<CurrentSession & { staffRole: StaffRole; actor: StaffActor }> {
   const session = await getPageSession()
   if (!session?.user.staffRole) notFound()
-  return { ...session, staffRole: session.user.staffRole }
-}
-
-/** For staff server actions: non-staff get NOT_FOUND (no existence leak); support staff get FORBIDDEN on writes. */
-export function assertStaff(user: Pick<SessionUser, 'staffRole'>, opts: { write?: boolean } = {}): StaffRole {
-  if (!user.staffRole) throw new AppError('NOT_FOUND', 'Not found')
-  if (opts.write && user.staffRole !== 'STAFF_ADMIN') throw new AppError('FORBIDDEN', 'Only staff admins can do this')
-  return user.staffRole
+  return { ...session, staffRole: session.user.staffRole, actor: staffActor(session.user) }
 }

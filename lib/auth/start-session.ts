@@ -1,6 +1,7 @@
 // Opens a session-registry row and the single-use login ticket that next-auth turns into the cookie.
 // remember-me → 30 days absolute, no idle timeout; otherwise idle 30 min / absolute 24 h (session.ts).
 // At most MAX_LIVE_SESSIONS live sessions per user: the oldest are revoked.
+import 'server-only'
 import { db } from '@/lib/db'
 import { createLoginTicket } from '@/lib/auth/login-ticket'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, MAX_LIVE_SESSIONS, REMEMBER_ME_MS } from '@/lib/auth/session'

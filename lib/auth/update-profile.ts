@@ -1,3 +1,4 @@
+import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { nameField } from '@/lib/auth/schemas'

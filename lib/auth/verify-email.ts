@@ -1,4 +1,5 @@
 // Confirms an email address from the 24 h single-use link.
+import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { consumeAuthToken } from '@/lib/auth/auth-tokens'

@@ -1,6 +1,7 @@
 // The one email module. Every email is first a row in email_messages (unique dedupe key: a retry never sends
 // twice). With no SENDGRID_API_KEY the message is delivered to the sandbox mailbox (the same table, shown at
 // /dev/mailbox in development) and nobody real is contacted.
+import 'server-only'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { providerState } from '@/lib/external/config'

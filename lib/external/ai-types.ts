@@ -1,4 +1,5 @@
 // Shared request/result shapes of the AI providers (anthropic.ts, openai.ts) and the orchestrator ai.ts.
+import 'server-only'
 import type { z } from 'zod'
 
 export interface TextRequest {

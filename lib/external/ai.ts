@@ -1,6 +1,7 @@
 // The AI entry point for the rest of the app: Anthropic first, OpenAI as the automatic fallback when Anthropic
 // is unavailable (breaker open, kill switch, retries exhausted on 5xx/529/timeouts, spend limit reached).
 // A 4xx that is our request's fault (bad input, invalid output shape) is not retried on the other provider.
+import 'server-only'
 import { AppError } from '@/lib/errors'
 import * as anthropic from '@/lib/external/anthropic'
 import * as openai from '@/lib/external/openai'

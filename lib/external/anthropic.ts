@@ -1,6 +1,7 @@
 // Anthropic (Messages API) through the official SDK. Structured output = one forced tool whose input schema is
 // the caller's zod schema; the tool input is validated with that schema. Callers normally use ai.ts, which
 // falls back to OpenAI when Anthropic is unavailable.
+import 'server-only'
 import Anthropic from '@anthropic-ai/sdk'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

@@ -1,4 +1,5 @@
 // Apollo people match (REST) to enrich a homeowner/lead contact. Read-only → retried.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestJson } from '@/lib/external/http'

@@ -2,6 +2,7 @@
 //   kill switch → bulkhead(provider) → retry(per call) → circuit breaker(provider) → timeout(per attempt) → fn
 // SDK retries are off everywhere (lib/external/*): this is the only layer that retries.
 // Retry classification lives in classify-error.ts; the rules are written up in docs/DECISIONS.md.
+import 'server-only'
 import {
   BrokenCircuitError, BulkheadRejectedError, CircuitState, ConsecutiveBreaker, DelegateBackoff, IsolatedCircuitError,
   TimeoutStrategy, bulkhead, circuitBreaker, handleWhen, retry, timeout, wrap,

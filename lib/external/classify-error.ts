@@ -1,6 +1,7 @@
 // Turns whatever an SDK or fetch threw into one retry decision. Pure; unit-tested in classify-error.test.ts.
 // SDK shapes handled: Stainless (Anthropic, OpenAI, Telnyx: status/headers/error), Stripe (statusCode/headers/raw),
 // SendGrid/axios (code/response), our ProviderHttpError (lib/external/http.ts) and Node network errors.
+import 'server-only'
 
 export type FailureReason =
   | 'rate_limited' | 'spend_limit' | 'overloaded' | 'server_error' | 'request_timeout' | 'client_error'

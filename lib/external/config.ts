@@ -1,6 +1,7 @@
 // Which providers are live, in sandbox, misconfigured or switched off. Re-read from process.env on every call
 // (zod-parsed) so a kill switch flipped by the operator, or a test pointing an SDK at a fake, takes effect
 // without a restart. `npm run doctor` and /admin/health print this.
+import 'server-only'
 import { providerEnvSchema, type ProviderEnv } from '@/lib/env'
 
 export const PROVIDERS = [

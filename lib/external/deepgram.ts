@@ -1,4 +1,5 @@
 // Deepgram pre-recorded transcription (REST, audio by URL) for call recordings.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestJson } from '@/lib/external/http'

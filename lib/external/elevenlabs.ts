@@ -1,4 +1,5 @@
 // ElevenLabs text-to-speech (REST) for AI call audio. Synthesis has no side effect, so it is retried.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestBytes } from '@/lib/external/http'

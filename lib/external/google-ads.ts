@@ -1,5 +1,6 @@
 // Google Ads REST API: one paused Search campaign (budget → campaign → ZIP location criteria). Access tokens come
 // from the OAuth refresh-token grant. Mutates have no idempotency key: never retried after they may have landed.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestJson } from '@/lib/external/http'

@@ -1,5 +1,6 @@
 // Google Geocoding API (REST). Google answers quota/denial problems with HTTP 200 and a `status` field: those are
 // mapped to the HTTP shapes classify-error.ts understands (OVER_QUERY_LIMIT → 429, REQUEST_DENIED → 403, …).
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, ProviderHttpError, requestJson } from '@/lib/external/http'

@@ -1,5 +1,7 @@
 // fetch-based REST helper for providers without an installed SDK. Non-2xx → ProviderHttpError (status, headers,
 // parsed body) so classify-error.ts sees the same shape as an SDK error. The abort signal comes from callService.
+import 'server-only'
+
 export class ProviderHttpError extends Error {
   constructor(readonly status: number, readonly headers: Headers, readonly body: unknown, message?: string) {
     super(message ?? `HTTP ${status}`)

@@ -1,5 +1,6 @@
 // Lob webhook verification: HMAC-SHA256 (hex, header Lob-Signature) of `${timestamp}.${rawBody}` with
 // LOB_WEBHOOK_SECRET; Lob-Signature-Timestamp must be within 5 minutes (seconds or milliseconds accepted).
+import 'server-only'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

@@ -1,5 +1,6 @@
 // Lob print & mail (REST, JSON). Creates send an Idempotency-Key (the caller's, or one per logical call reused
 // across our retries): Lob returns the original object for a repeat, so creates are safe to retry.
+import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'

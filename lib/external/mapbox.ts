@@ -1,5 +1,6 @@
 // Mapbox Static Images API (satellite-v9) for roof imagery. The URL builder never calls anyone; the bytes
 // fetch goes through callService. Sandbox returns a tiny deterministic PNG.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestBytes } from '@/lib/external/http'

@@ -1,6 +1,7 @@
 // Meta Marketing API (Graph REST): one paused campaign + one ad set targeting US ZIP codes. Graph creates have
 // no idempotency key, so they are never retried after they may have reached Meta. Everything starts PAUSED:
 // a human turns spend on in Ads Manager.
+import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestJson } from '@/lib/external/http'

@@ -1,5 +1,6 @@
 // OpenAI (Chat Completions) through the official SDK: the fallback for Anthropic (see ai.ts).
 // Structured output: response_format json_schema (non-strict) and our own zod validation of the answer.
+import 'server-only'
 import OpenAI from 'openai'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

@@ -1,5 +1,6 @@
 // Deterministic sandbox helpers: every sandbox result is derived from the call's inputs (same input → same
 // output, across processes), never from time or Math.random, and never contacts anyone.
+import 'server-only'
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { mulberry32 } from '@/lib/mulberry32'

@@ -2,6 +2,7 @@
 // X-Twilio-Email-Event-Webhook-Signature) over `${timestamp}${rawBody}` (timestamp header
 // X-Twilio-Email-Event-Webhook-Timestamp), verified with SENDGRID_WEBHOOK_PUBLIC_KEY (base64 DER SPKI or PEM,
 // as shown in SendGrid's settings). One request carries a batch: one VerifiedEvent per sg_event_id.
+import 'server-only'
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

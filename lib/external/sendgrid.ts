@@ -1,6 +1,7 @@
 // SendGrid v3 mail send through the official client (baseUrl overridable for the fake). SendGrid has no
 // idempotency key: sendMail is never retried once the request may have reached it (the outbox decides).
 // Every message carries one-click unsubscribe headers (RFC 8058) and explicit tracking settings.
+import 'server-only'
 import sgClient from '@sendgrid/client'
 import sgMail from '@sendgrid/mail'
 import { AppError } from '@/lib/errors'

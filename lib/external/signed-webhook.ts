@@ -1,5 +1,6 @@
 // Shared by the *-webhook.ts verifiers: one error for every verification failure (400, nothing stored) and
 // the 5-minute replay window.
+import 'server-only'
 import { AppError } from '@/lib/errors'
 
 export const REPLAY_WINDOW_SECONDS = 300
@@ -10,9 +11,9 @@ export interface VerifiedEvent {
   payload: unknown
 }
 
-export function invalidSignature(reason: string): AppError {
-  // The reason goes to logs via details; the message stays generic so probing learns nothing.
-  return new AppError('BAD_REQUEST', 'Webhook signature verification failed', { details: { reason } })
+export function invalidSignature(problem: string): AppError {
+  // The problem goes to logs via details; the message stays generic so probing learns nothing.
+  return new AppError('BAD_REQUEST', 'Webhook signature verification failed', { details: { reason: 'BAD_SIGNATURE', problem } })
 }
 
 /** Unix seconds (or milliseconds, for providers that send them) within ±5 minutes of now. */

@@ -1,6 +1,7 @@
 // Stripe webhook verification (the only place that touches the SDK's webhook helpers): HMAC over
 // `${t}.${rawBody}` in the Stripe-Signature header, checked by stripe.webhooks.constructEvent with a
 // 300 s tolerance. `signStripeTestPayload` is for tests and the benchmark.
+import 'server-only'
 import Stripe from 'stripe'
 import { z } from 'zod'
 import { invalidSignature, REPLAY_WINDOW_SECONDS, type VerifiedEvent } from '@/lib/external/signed-webhook'

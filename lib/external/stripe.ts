@@ -1,6 +1,7 @@
 // Stripe through the official SDK. Every create/update carries an idempotency key (the caller's, or one made
 // per logical call and reused across our retries), so those calls are safe to retry; reads are naturally safe.
 // Meter events are deduplicated by Stripe on `identifier`. Sandbox returns deterministic objects, bills nobody.
+import 'server-only'
 import { randomUUID } from 'node:crypto'
 import Stripe from 'stripe'
 import { env } from '@/lib/env'

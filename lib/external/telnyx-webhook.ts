@@ -1,6 +1,7 @@
 // Telnyx webhook verification: Ed25519 signature (base64, header telnyx-signature-ed25519) over
 // `${telnyx-timestamp}|${rawBody}`, checked with node crypto against TELNYX_PUBLIC_KEY (base64 raw 32-byte key,
 // as shown in the Telnyx portal); the timestamp must be within 5 minutes.
+import 'server-only'
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'

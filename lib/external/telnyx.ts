@@ -2,6 +2,7 @@
 // SMS has no provider idempotency key: sendSms is never retried once the request may have reached Telnyx
 // (the outbox owns the "maybe sent" state). Call-control commands carry a command_id, which Telnyx uses to
 // ignore duplicates on the same call, so those are retried safely.
+import 'server-only'
 import { randomUUID } from 'node:crypto'
 import Telnyx from 'telnyx'
 import { AppError } from '@/lib/errors'

@@ -1,5 +1,6 @@
 // Route-handler wrapper: request id in and out, request context for logs/audit, one error envelope for every
 // non-2xx, bounded JSON bodies parsed with zod. Handlers stay thin: parse → one domain call → respond.
+import 'server-only'
 import { z } from 'zod'
 import { AppError, toAppError, toErrorBody } from '@/lib/errors'
 import { log } from '@/lib/logger'
@@ -51,12 +52,27 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<S>> {
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Body larger than ${maxBytes} bytes`)
-  const type = request.headers.get('content-type') ?? ''
-  if (!type.includes('application/json')) throw new AppError('BAD_REQUEST', 'Content-Type must be application/json')
-  const raw = await readText(request, maxBytes)
+  assertJsonContentType(request)
+  return parseJsonText(await readText(request, maxBytes), schema)
+}
+
+/**
+ * The one JSON body parser: a body already read with readText (the REST API reads it first to hash it for
+ * Idempotency-Key) → content type check → JSON → zod. readJson is readText + this.
+ */
+export function parseJsonBody<S extends z.ZodType>(request: Request, text: string, schema: S): z.infer<S> {
+  assertJsonContentType(request)
+  return parseJsonText(text, schema)
+}
+
+function assertJsonContentType(request: Request) {
+  if (!(request.headers.get('content-type') ?? '').includes('application/json')) throw new AppError('BAD_REQUEST', 'Content-Type must be application/json')
+}
+
+function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let parsed: unknown
   try {
-    parsed = JSON.parse(raw)
+    parsed = JSON.parse(text)
   } catch {
     throw new AppError('BAD_REQUEST', 'Body is not valid JSON')
   }

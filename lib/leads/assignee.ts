@@ -1,4 +1,5 @@
 // An assignee is a membership of the same org (the DB trigger fm_leads_derive enforces it too).
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 

@@ -1,17 +1,18 @@
 // Resolves a bulk target (explicit ids or a filter) to the leads the actor may act on. Ids outside the
 // actor's scope, in another org or deleted are reported as NOT_FOUND (no existence leak).
+import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/db'
 import type { Permission } from '@/lib/auth/permissions'
 import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
-import type { LeadActor } from '@/lib/leads/lead-actor'
-import { bulkTargetSchema, MAX_BULK_FILTER, type BulkResult, type BulkTarget } from '@/lib/leads/schemas'
+import type { Actor } from '@/lib/auth/actor'
+import { MAX_BULK_FILTER, type BulkResult, type BulkTarget } from '@/lib/leads/schemas'
 
 export async function resolveBulkTarget(
   tx: Tx,
-  { actor, target, permission }: { actor: LeadActor; target: BulkTarget; permission: Permission },
+  { actor, target, permission }: { actor: Actor; target: BulkTarget; permission: Permission },
 ): Promise<{ ids: string[]; failed: BulkResult['failed'] }> {
-  const t = bulkTargetSchema.parse(target)
+  const t = target
   if ('ids' in t) {
     const wanted = [...new Set(t.ids)]
     const rows = await tx.$queryRaw<Array<{ id: string }>>`

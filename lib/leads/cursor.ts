@@ -1,4 +1,5 @@
 // Opaque keyset cursors: base64url(JSON {s: sort, d: dir, v: last sort value, i: last id}).
+import 'server-only'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { LEAD_SORTS } from '@/lib/leads/schemas'

@@ -1,13 +1,14 @@
 // CSV export of a filtered lead set (lead.export; rows limited to the actor's lead.read scope). Streamed page by
 // page over the created_at keyset; the export is audited up front (a sensitive read) and each exported lead
 // gets a timeline entry as its page is sent.
+import 'server-only'
 import Papa from 'papaparse'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
-import { auditActor, requireScope, type LeadActor } from '@/lib/leads/lead-actor'
-import { leadFilterSchema, type LeadFilter } from '@/lib/leads/schemas'
+import { assertCan, auditActorOf, type Actor } from '@/lib/auth/actor'
+import type { LeadFilter } from '@/lib/leads/schemas'
 
 const PAGE = 1000
 export const EXPORT_COLUMNS = [
@@ -23,12 +24,11 @@ const safe = (v: unknown) => {
   return /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s
 }
 
-export async function exportLeadsCsv({ actor, filter }: { actor: LeadActor; filter: LeadFilter }) {
-  requireScope(actor, 'lead.export')
-  const f = leadFilterSchema.parse(filter)
-  const where = leadFilterSql(actor, f, 'lead.read')
+export async function exportLeadsCsv({ actor, filter }: { actor: Actor; filter: LeadFilter }) {
+  const orgId = assertCan(actor, 'lead.export')
+  const where = leadFilterSql(actor, filter, 'lead.read')
   const exportId = crypto.randomUUID()
-  await db.$transaction((tx) => writeAudit(tx, { orgId: actor.orgId, actor: auditActor(actor), action: 'lead.export', targetType: 'lead_export', targetId: exportId, after: { filter: f } }))
+  await db.$transaction((tx) => writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.export', targetType: 'lead_export', targetId: exportId, after: { filter } }))
   const fileName = `leads-${new Date().toISOString().slice(0, 10)}.csv`
   let after: { at: Date; id: string } | null = null
   let started = false
@@ -50,14 +50,14 @@ export async function exportLeadsCsv({ actor, filter }: { actor: LeadActor; filt
            WHERE ${where} ${keyset}
            ORDER BY l.created_at, l.id LIMIT ${PAGE}`
         if (!rows.length) {
-          await db.$transaction((tx) => writeAudit(tx, { orgId: actor.orgId, actor: auditActor(actor), action: 'lead.export.complete', targetType: 'lead_export', targetId: exportId, after: { count } }))
+          await db.$transaction((tx) => writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.export.complete', targetType: 'lead_export', targetId: exportId, after: { count } }))
           controller.close()
           return
         }
         const ids = rows.map((r) => r.id as string)
         await db.$executeRaw`
           INSERT INTO lead_activities (org_id, lead_id, type, actor_type, actor_id, data)
-          SELECT ${actor.orgId}::uuid, x, 'lead.exported', ${auditActor(actor).type}::"ActorType", ${auditActor(actor).id ?? null}::uuid,
+          SELECT ${orgId}::uuid, x, 'lead.exported', ${auditActorOf(actor).type}::"ActorType", ${auditActorOf(actor).id ?? null}::uuid,
                  jsonb_build_object('exportId', ${exportId}::text)
             FROM unnest(${ids}::uuid[]) x`
         count += rows.length

@@ -1,7 +1,9 @@
 // Lead detail: facts, score reasons, contacts with consent, notes, open+done tasks, recent timeline.
+import 'server-only'
 import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors'
-import { leadWhere, type LeadActor } from '@/lib/leads/lead-actor'
+import { type Actor } from '@/lib/auth/actor'
+import { leadWhere } from '@/lib/leads/lead-scope'
 import { leadIdSchema } from '@/lib/leads/schemas'
 
 export const LEAD_DETAIL_SELECT = {
@@ -11,7 +13,7 @@ export const LEAD_DETAIL_SELECT = {
   tags: true, source: true, scanId: true, importId: true, assigneeId: true, createdAt: true, updatedAt: true,
 } as const
 
-export async function getLead({ actor, leadId, activityLimit = 50 }: { actor: LeadActor; leadId: string; activityLimit?: number }) {
+export async function getLead({ actor, leadId, activityLimit = 50 }: { actor: Actor; leadId: string; activityLimit?: number }) {
   if (!leadIdSchema.safeParse(leadId).success) throw notFound('Lead')
   const lead = await db.lead.findFirst({
     where: { id: leadId, ...leadWhere(actor, 'lead.read') },

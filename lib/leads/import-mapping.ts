@@ -3,7 +3,7 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { requireScope, type LeadActor } from '@/lib/leads/lead-actor'
+import { orgIdOf, requireScope, type Actor } from '@/lib/auth/actor'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import { normalizePhone } from '@/lib/leads/phone'
 import { LEAD_STATUSES, leadFactsSchema, ROOF_MATERIALS, tagsSchema } from '@/lib/leads/schemas'
@@ -124,7 +124,8 @@ export function convertRow(raw: Record<string, string>, mapping: ImportMapping, 
   }
 }
 
-/** Imported leads are unassigned, so importing needs org-wide lead.write (not a REP). */
-export function requireImportScope(actor: LeadActor) {
+/** Imported leads are unassigned, so importing needs org-wide lead.write (not a REP). Returns the org id. */
+export function requireImportScope(actor: Actor): string {
   if (requireScope(actor, 'lead.write') !== 'all') throw new AppError('FORBIDDEN', 'Only managers and admins can import leads', { details: { permission: 'lead.write' } })
+  return orgIdOf(actor)
 }

@@ -1,11 +1,12 @@
 // Members a lead can be assigned to (for the assign picker and the assignee filter).
+import 'server-only'
 import { db } from '@/lib/db'
-import { requireScope, type LeadActor } from '@/lib/leads/lead-actor'
+import { assertCan, type Actor } from '@/lib/auth/actor'
 
-export async function listAssignees({ actor }: { actor: LeadActor }) {
-  requireScope(actor, 'lead.read')
+export async function listAssignees({ actor }: { actor: Actor }) {
+  const orgId = assertCan(actor, 'lead.read')
   const rows = await db.membership.findMany({
-    where: { orgId: actor.orgId, role: { in: ['OWNER', 'ADMIN', 'MANAGER', 'REP'] } },
+    where: { orgId, role: { in: ['OWNER', 'ADMIN', 'MANAGER', 'REP'] } },
     orderBy: { createdAt: 'asc' },
     select: { id: true, role: true, user: { select: { name: true, email: true } } },
   })

@@ -1,12 +1,13 @@
 // Lead list: search + filters + sort + keyset pagination in ONE query (a second, EXPLAIN-based estimate only
 // when a total is asked for and the first page is full). The sort expressions match the partial indexes
 // in migration 20261123100000_leads, so deep pages cost the same as the first.
+import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, sqlRows } from '@/lib/db'
 import { decodeCursor, encodeCursor } from '@/lib/leads/cursor'
 import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
-import type { LeadActor } from '@/lib/leads/lead-actor'
-import { listLeadsSchema, type ListLeadsInput } from '@/lib/leads/schemas'
+import type { Actor } from '@/lib/auth/actor'
+import type { ListLeadsQuery } from '@/lib/leads/schemas'
 import type { LeadBand, LeadSource, LeadStatus, RoofMaterial } from '@/lib/generated/prisma/enums'
 
 export interface LeadListItem {
@@ -53,8 +54,8 @@ const SORT_SQL = {
 
 type Row = Omit<LeadListItem, 'assignee'> & { assigneeName: string | null; assigneeId: string | null; sortValue: number | Date | string }
 
-export async function listLeads({ actor, input }: { actor: LeadActor; input: ListLeadsInput }): Promise<LeadPage> {
-  const p = listLeadsSchema.parse(input)
+/** `query`: parsed by listLeadsSchema at the edge; lead.read is asserted by leadFilterSql. */
+export async function listLeads({ actor, query: p }: { actor: Actor; query: ListLeadsQuery }): Promise<LeadPage> {
   const key = SORT_SQL[p.sort]
   const where = [leadFilterSql(actor, p)]
   if (p.cursor) {

@@ -1,11 +1,11 @@
 // Map view: the same filtered, scoped set as the list (lib/leads/lead-filter-sql.ts), as light points, best
 // scores first, in ONE query capped at `cap` (+1 row to know it was capped), plus a bounded count of matching
 // leads that have no coordinates yet.
+import 'server-only'
 import { db } from '@/lib/db'
 import { leadFilterSql } from '@/lib/leads/lead-filter-sql'
-import type { LeadActor } from '@/lib/leads/lead-actor'
-import type { z } from 'zod'
-import { leadFilterSchema } from '@/lib/leads/schemas'
+import type { Actor } from '@/lib/auth/actor'
+import type { LeadFilter } from '@/lib/leads/schemas'
 import type { LeadBand, LeadStatus } from '@/lib/generated/prisma/enums'
 
 export const MAP_POINT_CAP = 2000
@@ -29,9 +29,9 @@ export interface MapPoints {
   withoutCoords: number
 }
 
-export async function listMapPoints({ actor, filter, cap = MAP_POINT_CAP }: { actor: LeadActor; filter: z.input<typeof leadFilterSchema>; cap?: number }): Promise<MapPoints> {
-  const f = leadFilterSchema.parse(filter)
-  const where = leadFilterSql(actor, f)
+/** `filter`: parsed by leadFilterSchema at the edge; the right (lead.read) is asserted by leadFilterSql. */
+export async function listMapPoints({ actor, filter, cap = MAP_POINT_CAP }: { actor: Actor; filter: LeadFilter; cap?: number }): Promise<MapPoints> {
+  const where = leadFilterSql(actor, filter)
   const limit = Math.max(1, Math.min(cap, MAP_POINT_CAP))
   const rows = await db.$queryRaw<MapPointRow[]>`
     SELECT l.id, l.lat, l.lng, l.address_line1 || ', ' || l.city AS address, l.score, l.band::text AS band, l.status::text AS status

@@ -1,7 +1,8 @@
 // Import step 1: parse, map columns, validate every row and detect duplicates (within the file and against the
 // org's live leads) — a report BEFORE anything is written. Writes nothing.
+import 'server-only'
 import { db } from '@/lib/db'
-import type { LeadActor } from '@/lib/leads/lead-actor'
+import type { Actor } from '@/lib/auth/actor'
 import { convertRow, importMappingSchema, parseCsv, requireImportScope, suggestMapping, type ImportMapping, type RowIssue } from '@/lib/leads/import-mapping'
 
 export const MAX_REPORTED_ISSUES = 500
@@ -21,8 +22,8 @@ export interface ImportPreview {
   sample: Array<Record<string, string>>
 }
 
-export async function previewImport({ actor, csvText, mapping }: { actor: LeadActor; csvText: string; mapping?: ImportMapping }): Promise<ImportPreview> {
-  requireImportScope(actor)
+export async function previewImport({ actor, csvText, mapping }: { actor: Actor; csvText: string; mapping?: ImportMapping }): Promise<ImportPreview> {
+  const orgId = requireImportScope(actor)
   const { headers, rows } = parseCsv(csvText)
   const map = mapping ?? suggestMapping(headers)
   const complete = importMappingSchema.safeParse(map).success
@@ -51,7 +52,7 @@ export async function previewImport({ actor, csvText, mapping }: { actor: LeadAc
   let dupExisting = 0
   for (let i = 0; i < unique.length; i += 5000) {
     const chunk = unique.slice(i, i + 5000)
-    const n = await db.lead.count({ where: { orgId: actor.orgId, deletedAt: null, normalizedAddress: { in: chunk } } })
+    const n = await db.lead.count({ where: { orgId, deletedAt: null, normalizedAddress: { in: chunk } } })
     dupExisting += n
   }
   return {

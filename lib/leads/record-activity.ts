@@ -1,7 +1,8 @@
 // The lead timeline. Called inside the transaction of the change it records (with its audit row).
+import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/db'
-import { auditActor, type LeadActor } from '@/lib/leads/lead-actor'
+import { auditActorOf, orgIdOf, type Actor } from '@/lib/auth/actor'
 
 export type ActivityType =
   | 'lead.created' | 'lead.updated' | 'lead.imported' | 'lead.exported' | 'lead.deleted' | 'lead.restored'
@@ -9,15 +10,16 @@ export type ActivityType =
 
 export async function recordActivities(
   tx: Tx,
-  actor: LeadActor | null,
+  actor: Actor | null,
   entries: Array<{ leadId: string; type: ActivityType; data?: unknown }>,
   orgId?: string,
 ): Promise<void> {
   if (!entries.length) return
-  const who = actor ? auditActor(actor) : { type: 'SYSTEM' as const, id: null }
+  const who = actor ? auditActorOf(actor) : { type: 'SYSTEM' as const, id: null }
+  const org = actor ? orgIdOf(actor) : orgId!
   await tx.leadActivity.createMany({
     data: entries.map((e) => ({
-      orgId: actor?.orgId ?? orgId!,
+      orgId: org,
       leadId: e.leadId,
       type: e.type,
       actorType: who.type,

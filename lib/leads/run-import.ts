@@ -1,6 +1,7 @@
 // The leads.import job: inserts an import's rows in batches of 1,000, each batch in one transaction with its
 // progress update, so a crash or retry resumes after the last committed batch. Duplicates (in the file or
 // against live leads, decided by the partial unique index) are skipped; invalid rows are counted as failed.
+import 'server-only'
 import { db } from '@/lib/db'
 import { logger } from '@/lib/logger'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,27 +1,28 @@
 // Saved list views (filters + sort + columns), private to their owner within the org. Any member who can read
 // leads may keep views; a REP's view still only ever shows their assigned leads (scope applies at list time).
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError, notFound } from '@/lib/errors'
-import { requireScope, type LeadActor } from '@/lib/leads/lead-actor'
-import { leadIdSchema, savedViewSchema } from '@/lib/leads/schemas'
+import { assertCan, userIdOf, type Actor } from '@/lib/auth/actor'
+import { leadIdSchema, type SavedViewInput, type SavedViewPatch } from '@/lib/leads/schemas'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import type { z } from 'zod'
 
 const SELECT = { id: true, name: true, filters: true, columns: true, createdAt: true, updatedAt: true } as const
-const owner = (actor: LeadActor) => {
-  requireScope(actor, 'lead.read')
-  if (!actor.userId) throw new AppError('FORBIDDEN', 'Saved views belong to a signed-in member')
-  return { orgId: actor.orgId, ownerId: actor.userId }
+const owner = (actor: Actor) => {
+  const orgId = assertCan(actor, 'lead.read')
+  const ownerId = userIdOf(actor)
+  if (!ownerId) throw new AppError('FORBIDDEN', 'Saved views belong to a signed-in member')
+  return { orgId, ownerId }
 }
 const dupe = () => new AppError('CONFLICT', 'You already have a view with this name', { details: { reason: 'UNIQUE', field: 'name' } })
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue
 
-export async function listSavedViews({ actor }: { actor: LeadActor }) {
+export async function listSavedViews({ actor }: { actor: Actor }) {
   return db.savedView.findMany({ where: owner(actor), orderBy: { name: 'asc' }, select: SELECT })
 }
 
-export async function createSavedView({ actor, input }: { actor: LeadActor; input: z.input<typeof savedViewSchema> }) {
-  const p = savedViewSchema.parse(input)
+/** `view`: parsed by savedViewSchema at the edge */
+export async function createSavedView({ actor, view: p }: { actor: Actor; view: SavedViewInput }) {
   const count = await db.savedView.count({ where: owner(actor) })
   if (count >= 50) throw new AppError('VALIDATION_FAILED', 'At most 50 saved views')
   try {
@@ -32,8 +33,8 @@ export async function createSavedView({ actor, input }: { actor: LeadActor; inpu
   }
 }
 
-export async function updateSavedView({ actor, viewId, input }: { actor: LeadActor; viewId: string; input: Partial<z.input<typeof savedViewSchema>> }) {
-  const p = savedViewSchema.partial().parse(input)
+/** `view`: parsed by savedViewSchema.partial() at the edge */
+export async function updateSavedView({ actor, viewId, view: p }: { actor: Actor; viewId: string; view: SavedViewPatch }) {
   if (!leadIdSchema.safeParse(viewId).success) throw notFound('View')
   const r = await db.savedView.updateMany({
     where: { id: viewId, ...owner(actor) },
@@ -43,7 +44,7 @@ export async function updateSavedView({ actor, viewId, input }: { actor: LeadAct
   return db.savedView.findFirstOrThrow({ where: { id: viewId, ...owner(actor) }, select: SELECT })
 }
 
-export async function deleteSavedView({ actor, viewId }: { actor: LeadActor; viewId: string }) {
+export async function deleteSavedView({ actor, viewId }: { actor: Actor; viewId: string }) {
   if (!leadIdSchema.safeParse(viewId).success) throw notFound('View')
   const r = await db.savedView.deleteMany({ where: { id: viewId, ...owner(actor) } })
   if (!r.count) throw notFound('View')

@@ -15,6 +15,7 @@ export const MAX_BULK_IDS = 1000
 export const MAX_BULK_FILTER = 10_000
 
 export const leadStatusSchema = z.enum(LEAD_STATUSES)
+export type LeadStatus = z.infer<typeof leadStatusSchema>
 export const leadBandSchema = z.enum(LEAD_BANDS)
 export const leadSourceSchema = z.enum(LEAD_SOURCES)
 export const roofMaterialSchema = z.enum(ROOF_MATERIALS)
@@ -25,6 +26,11 @@ export const tagsSchema = z
   .array(tagSchema)
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
   .refine((t) => new Set(t).size === t.length, 'Tags must be unique')
+
+/** tags to add or remove in a bulk action: at least one */
+export const tagChangeSchema = tagsSchema.min(1, 'Name at least one tag')
+/** soft-deleted leads to restore */
+export const restoreLeadsSchema = z.array(z.uuid()).min(1).max(MAX_BULK_IDS)
 
 export const lostReasonSchema = z.string().trim().min(1, 'Say why the lead was lost').max(200)
 
@@ -61,6 +67,7 @@ export const listLeadsSchema = leadFilterSchema.extend({
   withTotal: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).optional(),
 })
 export type ListLeadsInput = z.input<typeof listLeadsSchema>
+export type ListLeadsQuery = z.output<typeof listLeadsSchema>
 
 const phone = z.string().trim().max(40).transform((v, ctx) => {
   const p = normalizePhone(v)
@@ -108,6 +115,8 @@ export const createLeadSchema = leadFactsSchema
   })
   .superRefine(lostRule)
 export type CreateLeadInput = z.input<typeof createLeadSchema>
+/** a parsed createLeadSchema: what createLead takes */
+export type NewLead = z.output<typeof createLeadSchema>
 
 export const updateLeadSchema = leadFactsSchema
   .partial()
@@ -120,6 +129,8 @@ export const updateLeadSchema = leadFactsSchema
   .superRefine(lostRule)
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update')
 export type UpdateLeadInput = z.input<typeof updateLeadSchema>
+/** a parsed updateLeadSchema: what updateLead takes */
+export type LeadPatch = z.output<typeof updateLeadSchema>
 
 /** A bulk action targets explicit ids or everything matching a filter (capped at MAX_BULK_FILTER). */
 export const bulkTargetSchema = z.union([
@@ -133,6 +144,11 @@ export interface BulkResult {
   failed: Array<{ id: string; reason: string }>
 }
 
+/** A status change (single or bulk): LOST needs a reason. */
+export const changeStatusSchema = z
+  .object({ status: leadStatusSchema, lostReason: lostReasonSchema.nullish() })
+  .refine((v) => v.status !== 'LOST' || !!v.lostReason, { path: ['lostReason'], message: 'Say why the lead was lost' })
+
 export const noteBodySchema = z.string().trim().min(1, 'Write something').max(5000)
 export const taskInputSchema = z.object({
   title: z.string().trim().min(1, 'Give the task a title').max(200),
@@ -145,3 +161,6 @@ export const savedViewSchema = z.object({
   filters: leadFilterSchema.extend({ sort: z.enum(LEAD_SORTS).optional(), dir: z.enum(['asc', 'desc']).optional() }),
   columns: z.array(z.string().max(40)).max(40).default([]),
 })
+export type TaskInput = z.output<typeof taskInputSchema>
+export type SavedViewInput = z.output<typeof savedViewSchema>
+export type SavedViewPatch = z.output<ReturnType<typeof savedViewSchema.partial>>

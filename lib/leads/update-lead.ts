@@ -1,20 +1,23 @@
 // Updates one lead: facts (lead.write), tags (lead.write), status + lost reason (lead.write), assignee
 // (lead.assign). One transaction: the change, a timeline entry per aspect, one audit row with before/after.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError, notFound } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { assertAssignee } from '@/lib/leads/assignee'
 import { isUniqueViolation } from '@/lib/leads/create-lead'
 import { LEAD_DETAIL_SELECT } from '@/lib/leads/get-lead'
-import { auditActor, leadWhere, requireScope, type LeadActor } from '@/lib/leads/lead-actor'
+import { assertCan, auditActorOf, requireScope, type Actor } from '@/lib/auth/actor'
+import { leadWhere } from '@/lib/leads/lead-scope'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import { recordActivities, type ActivityType } from '@/lib/leads/record-activity'
-import { leadIdSchema, updateLeadSchema, type UpdateLeadInput } from '@/lib/leads/schemas'
+import { leadIdSchema, type LeadPatch } from '@/lib/leads/schemas'
 
 const ADDRESS_KEYS = ['addressLine1', 'addressLine2', 'city', 'state', 'zip'] as const
 
-export async function updateLead({ actor, leadId, input }: { actor: LeadActor; leadId: string; input: UpdateLeadInput }) {
-  const p = updateLeadSchema.parse(input)
+/** `patch`: parsed by updateLeadSchema at the edge */
+export async function updateLead({ actor, leadId, patch: p }: { actor: Actor; leadId: string; patch: LeadPatch }) {
+  const orgId = assertCan(actor, 'lead.write')
   if (!leadIdSchema.safeParse(leadId).success) throw notFound('Lead')
   if (p.assigneeId !== undefined) requireScope(actor, 'lead.assign')
   try {
@@ -44,13 +47,13 @@ export async function updateLead({ actor, leadId, input }: { actor: LeadActor; l
         if (tags.join('\u0000') !== before.tags.join('\u0000')) activities.push({ leadId, type: 'tags.changed', data: { from: before.tags, to: tags } })
       }
       if (assigneeId !== undefined) {
-        await assertAssignee(tx, { orgId: actor.orgId, membershipId: assigneeId })
+        await assertAssignee(tx, { orgId, membershipId: assigneeId })
         data.assigneeId = assigneeId
         if (assigneeId !== before.assigneeId) activities.push({ leadId, type: 'assignment.changed', data: { from: before.assigneeId, to: assigneeId } })
       }
       const after = await tx.lead.update({ where: { id: leadId }, data, select: LEAD_DETAIL_SELECT })
       await recordActivities(tx, actor, activities)
-      await writeAudit(tx, { orgId: actor.orgId, actor: auditActor(actor), action: 'lead.update', targetType: 'lead', targetId: leadId, before, after })
+      await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.update', targetType: 'lead', targetId: leadId, before, after })
       return after
     })
   } catch (err) {

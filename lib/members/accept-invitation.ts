@@ -1,10 +1,11 @@
 // A signed-in user accepts an invitation addressed to their email: membership + audit in one transaction.
+// No org actor: the user is not a member yet; the token (and the email it was sent to) is the right.
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { sha256Hex } from '@/lib/crypto'
 import { writeAudit } from '@/lib/audit/write-audit'
-import { acceptInvitationSchema } from '@/lib/members/schemas'
 import { invitationState } from '@/lib/members/get-invitation-by-token'
 import { lockOrgMemberships } from '@/lib/members/org-lock'
 import { assertSeatAvailable } from '@/lib/members/seat-limit'
@@ -55,8 +56,7 @@ export async function acceptInvitationInTx(tx: Tx, { token, user }: { token: str
   return { orgId: inv.orgId, orgSlug: inv.org.slug, membershipId: membership.id }
 }
 
-export async function acceptInvitation({ userId, input }: { userId: string; input: unknown }): Promise<AcceptedInvitation> {
-  const { token } = acceptInvitationSchema.parse(input)
+export async function acceptInvitation({ userId, token }: { userId: string; token: string }): Promise<AcceptedInvitation> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true, email: true } })
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')

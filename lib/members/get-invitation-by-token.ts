@@ -1,4 +1,6 @@
 // Public lookup for the /invite/<token> page: what the invitation is and whether it can still be accepted.
+// No actor: the page is public and the token is the right. The token comes straight from the URL, hence the guard.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { sha256Hex } from '@/lib/crypto'

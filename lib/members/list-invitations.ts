@@ -1,5 +1,7 @@
+import 'server-only'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { assertCan, type Actor } from '@/lib/auth/actor'
 
 export interface PendingInvitation {
   id: string
@@ -13,7 +15,8 @@ export interface PendingInvitation {
 }
 
 /** Invitations not yet accepted or canceled (expired ones included, flagged, so they can be resent). */
-export async function listInvitations({ orgId }: { orgId: string }): Promise<PendingInvitation[]> {
+export async function listInvitations({ actor }: { actor: Actor }): Promise<PendingInvitation[]> {
+  const orgId = assertCan(actor, 'member.invite')
   const rows = await db.invitation.findMany({
     where: { orgId, acceptedAt: null, canceledAt: null },
     select: { id: true, email: true, role: true, expiresAt: true, sendCount: true, lastSentAt: true, invitedBy: { select: { name: true } } },

@@ -1,5 +1,7 @@
+import 'server-only'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
+import { assertCan, type Actor } from '@/lib/auth/actor'
 import { ROLE_RANK } from '@/lib/auth/permissions'
 
 export interface MemberRow {
@@ -11,8 +13,9 @@ export interface MemberRow {
   joinedAt: Date
 }
 
-/** Members of one org, highest role first, then by name. */
-export async function listMembers({ orgId }: { orgId: string }): Promise<MemberRow[]> {
+/** Members of the actor's org, highest role first, then by name. */
+export async function listMembers({ actor }: { actor: Actor }): Promise<MemberRow[]> {
+  const orgId = assertCan(actor, 'member.read')
   const rows = await db.membership.findMany({
     where: { orgId, user: { deletedAt: null } },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },

@@ -1,5 +1,6 @@
 // Serialises membership changes of one org (role change, removal, leave, accept) so the "≥ 1 OWNER" check
 // cannot be raced by two owners demoting each other at once. The deferred DB trigger is the last line.
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 

@@ -1,16 +1,16 @@
 // Accepting an invitation without an account: creates the user (no org of their own), marks the email
 // verified (the invite link proves it), accepts the invitation, all in one transaction. The caller then
-// starts a session (lib/auth/start-session.ts).
+// starts a session (lib/auth/start-session.ts). No actor: nobody is signed in yet; the token is the right.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { sha256Hex } from '@/lib/crypto'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { hashPassword, passwordProblem } from '@/lib/auth/password'
-import { signUpFromInvitationSchema } from '@/lib/members/schemas'
+import type { SignUpFromInvitationInput } from '@/lib/members/schemas'
 import { acceptInvitationInTx, type AcceptedInvitation } from '@/lib/members/accept-invitation'
 
-export async function signUpFromInvitation({ input }: { input: unknown }): Promise<AcceptedInvitation & { userId: string }> {
-  const { token, name, password } = signUpFromInvitationSchema.parse(input)
+export async function signUpFromInvitation({ token, name, password }: SignUpFromInvitationInput): Promise<AcceptedInvitation & { userId: string }> {
   const inv = await db.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { email: true } })
   if (!inv) throw new AppError('NOT_FOUND', 'This invitation link is not valid')
   const problem = passwordProblem(password, inv.email)

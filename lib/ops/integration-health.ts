@@ -1,5 +1,6 @@
 // One list of every integration and its state, for `npm run doctor` and the staff page /admin/health:
 // providers (live / sandbox / misconfigured / disabled + breaker), PostgreSQL, Redis (optional), Sentry.
+import 'server-only'
 import { PRODUCTION_REQUIRED_PROVIDER_SECRETS } from '@/lib/env'
 import { getBreakerState, type BreakerState } from '@/lib/external/call-service'
 import { allProviderStates, PROVIDER_LABELS, type ProviderStatus } from '@/lib/external/config'

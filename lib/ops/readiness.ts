@@ -1,4 +1,5 @@
 // Readiness: the database answers and every migration in prisma/migrations is applied.
+import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import { db } from '@/lib/db'

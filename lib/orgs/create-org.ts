@@ -1,10 +1,12 @@
 // Creates an organization with its creator as OWNER, in one transaction with the audit rows.
-// Sign-up (lib/auth/sign-up.ts) and "create another organization" (/orgs/new) both use it.
+// "Create another organization" (/orgs/new) and the operator CLI use it. No actor: the signed-in user has no
+// org (and so no right in one) until this creates it.
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
-import { createOrgSchema, type CreateOrgInput } from '@/lib/orgs/schemas'
+import type { CreateOrgInput } from '@/lib/orgs/schemas'
 
 export interface CreatedOrg {
   id: string
@@ -33,11 +35,10 @@ async function insert(tx: Tx, userId: string, input: CreateOrgInput): Promise<Cr
 const slugTaken = () =>
   new AppError('CONFLICT', 'That URL name is taken; choose another', { details: { reason: 'SLUG_TAKEN', field: 'slug' } })
 
-/** Pass `tx` to create the org inside a larger transaction (sign-up). */
-export async function createOrg({ userId, input }: { userId: string; input: unknown }, tx?: Tx): Promise<CreatedOrg> {
-  const parsed = createOrgSchema.parse(input)
+/** Pass `tx` to create the org inside a larger transaction (e.g. a sign-up). */
+export async function createOrg({ userId, tx, ...input }: { userId: string; tx?: Tx } & CreateOrgInput): Promise<CreatedOrg> {
   try {
-    return tx ? await insert(tx, userId, parsed) : await db.$transaction((t) => insert(t, userId, parsed))
+    return tx ? await insert(tx, userId, input) : await db.$transaction((t) => insert(t, userId, input))
   } catch (err) {
     // two sign-ups racing for the same slug: the unique index decides
     if ((err as { code?: string })?.code === 'P2002') throw slugTaken()

@@ -1,5 +1,6 @@
 // Delivery receipts (from webhooks) move a sent row forward: sent → delivered | failed. Receipts arrive
 // duplicated and out of order; a receipt for a row already delivered/failed changes nothing.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'

@@ -1,5 +1,6 @@
 // The claim: one guarded UPDATE moves a due row queued → sending and takes a lease. Only one of any number of
 // concurrent workers gets the row back; the others get null and do nothing.
+import 'server-only'
 import { db } from '@/lib/db'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 import { outboxConfig } from '@/lib/outbox/config'

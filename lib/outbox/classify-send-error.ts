@@ -7,6 +7,7 @@
 //              send, unknown error): never re-sent automatically; the row is dead-lettered as UNCERTAIN for a
 //              human to check at the provider and retry from /admin/jobs.
 //  - fail      the provider refused the request (other 4xx) or our input is invalid: never retried.
+import 'server-only'
 import { AppError } from '@/lib/errors'
 
 export type SendFailure = 'retry' | 'uncertain' | 'fail'

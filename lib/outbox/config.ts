@@ -1,4 +1,6 @@
 // Outbox tuning. Defaults suit production; tests and the chaos run shorten the delays with configureOutbox.
+import 'server-only'
+
 export interface OutboxConfig {
   /** attempts before a retryable failure becomes a dead letter (status failed) */
   maxAttempts: number

@@ -1,6 +1,7 @@
 // Dispatches one outbox row: claim → send through the channel's provider op → record the outcome.
 // Retryable failures go back to queued with exponential backoff + jitter until maxAttempts, then the row is
 // dead-lettered (failed, shown at /admin/jobs). Non-retryable and uncertain failures fail at once.
+import 'server-only'
 import { db } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
 import { log } from '@/lib/logger'

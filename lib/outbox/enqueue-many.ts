@@ -1,10 +1,11 @@
 // Bulk form of enqueue (sequence steps for hundreds of leads, the chaos test): one INSERT for all rows and
 // one pg-boss insert for their jobs, in one transaction. Same dedupe rule: existing keys are returned as-is.
+import 'server-only'
 import { db, type Tx } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { OutboxChannel, OutboxStatus } from '@/lib/generated/prisma/enums'
-import { ensureQueue } from '@/lib/jobs/boss'
-import { bossDbFor, DISPATCH_QUEUE, enqueueInput, prepareOutbox, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue'
+import { enqueueMany as enqueueJobs } from '@/lib/jobs/enqueue'
+import { DISPATCH_QUEUE, enqueueInput, prepareOutbox, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue'
 import { PAYLOAD_SCHEMAS } from '@/lib/outbox/payloads'
 
 export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<EnqueueResult[]> {
@@ -19,10 +20,7 @@ export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<Enqueue
       INSERT INTO outbox_messages (org_id, channel, dedupe_key, payload, updated_at) VALUES ${Prisma.join(values)}
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id, dedupe_key, status`
-    if (inserted.length) {
-      const boss = await ensureQueue(DISPATCH_QUEUE)
-      await boss.insert(inserted.map((r) => ({ name: DISPATCH_QUEUE, data: { id: r.id }, singletonKey: r.id })), { db: bossDbFor(client) })
-    }
+    await enqueueJobs({ queue: DISPATCH_QUEUE, jobs: inserted.map((r) => ({ data: { id: r.id }, singletonKey: r.id })), tx: client })
     const created = new Map(inserted.map((r) => [r.dedupe_key, r]))
     const missing = inputs.filter((i) => !created.has(i.dedupeKey)).map((i) => i.dedupeKey)
     const existing = missing.length

@@ -1,15 +1,16 @@
 // Puts a message in the outbox: insert-or-return-existing on the unique dedupe key, so a crash, a retry or a
 // replay of the caller never creates a second message. The dispatch job is inserted in the SAME transaction
-// (pg-boss writes through the caller's connection), so a committed row always has its job; the sweeper
-// covers anything else (e.g. a job lost with a restored database).
-import type PgBoss from 'pg-boss'
+// (lib/jobs/enqueue.ts writes through the caller's connection), so a committed row always has its job; the
+// sweeper covers anything else (e.g. a job lost with a restored database).
+import 'server-only'
 import { z } from 'zod'
 import { db, type Tx } from '@/lib/db'
-import { ensureQueue } from '@/lib/jobs/boss'
+import { enqueue as enqueueJob, prepareQueues, type JobTx } from '@/lib/jobs/enqueue'
+import type { QueueName } from '@/lib/jobs/queue-definitions'
 import type { OutboxChannel, OutboxStatus } from '@/lib/generated/prisma/enums'
 import { PAYLOAD_SCHEMAS } from '@/lib/outbox/payloads'
 
-export const DISPATCH_QUEUE = 'outbox.dispatch'
+export const DISPATCH_QUEUE = 'outbox.dispatch' satisfies QueueName
 
 export const enqueueInput = z.object({
   channel: z.enum(['EMAIL', 'SMS', 'CALL', 'MAIL', 'METER']),
@@ -26,27 +27,16 @@ export interface EnqueueResult {
   created: boolean
 }
 
-type Runner = Pick<Tx, '$queryRawUnsafe'>
-
-/** pg-boss's `db` option: run its SQL on the caller's transaction connection. */
-export function bossDbFor(client: Runner): PgBoss.Db {
-  return { executeSql: async (text, values) => ({ rows: await client.$queryRawUnsafe<unknown[]>(text, ...values) }) }
-}
-
-/** Asks a worker to dispatch `id` now or at `startAfter` (no-op if a job for it is already waiting). */
-export async function kickDispatch({ id, startAfter, client }: { id: string; startAfter?: Date; client?: Runner }): Promise<void> {
-  const boss = await ensureQueue(DISPATCH_QUEUE)
-  await boss.send(DISPATCH_QUEUE, { id }, {
-    singletonKey: id,
-    ...(startAfter ? { startAfter } : {}),
-    ...(client ? { db: bossDbFor(client) } : {}),
-  })
+/** Asks a worker to dispatch `id` now or at `startAfter` (no-op if a job for it is already waiting); in the
+ *  caller's transaction when `client` is given. */
+export async function kickDispatch({ id, startAfter, client }: { id: string; startAfter?: Date; client?: JobTx }): Promise<void> {
+  await enqueueJob({ queue: DISPATCH_QUEUE, data: { id }, tx: client, options: { singletonKey: id, ...(startAfter ? { startAfter } : {}) } })
 }
 
 /** Starts pg-boss and creates the dispatch queue outside any transaction (a cold start inside one could
  *  outlast the transaction timeout). Cached: only the first call per process does work. */
 export async function prepareOutbox(): Promise<void> {
-  await ensureQueue(DISPATCH_QUEUE)
+  await prepareQueues([DISPATCH_QUEUE])
 }
 
 export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {

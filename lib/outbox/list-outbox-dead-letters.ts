@@ -1,9 +1,12 @@
-// Staff view (/admin/jobs): failed (dead-lettered) outbox rows, newest first. Cross-org by design: platform
-// staff only (callers check requireStaffPage) — hence "unsafe" (not scoped by org).
+// Staff view (/admin/jobs): failed (dead-lettered) outbox rows, newest first. Unsafe (not scoped by org) — fine:
+// only platform staff (staff.console.read) get here.
+import 'server-only'
 import { db } from '@/lib/db'
+import { assertStaffCan, type Actor } from '@/lib/auth/actor'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 
-export async function unsafeListOutboxDeadLetters({ channel, limit = 100 }: { channel?: OutboxChannel; limit?: number } = {}) {
+export async function unsafeListOutboxDeadLetters({ actor, channel, limit = 100 }: { actor: Actor; channel?: OutboxChannel; limit?: number }) {
+  assertStaffCan(actor, 'staff.console.read')
   return db.outboxMessage.findMany({
     where: { status: 'failed', ...(channel ? { channel } : {}) },
     orderBy: { failedAt: 'desc' },
@@ -15,7 +18,9 @@ export async function unsafeListOutboxDeadLetters({ channel, limit = 100 }: { ch
   })
 }
 
-export async function unsafeOutboxCounts() {
+/** Outbox rows per status, across all orgs (staff.console.read). */
+export async function unsafeOutboxCounts({ actor }: { actor: Actor }) {
+  assertStaffCan(actor, 'staff.console.read')
   const rows = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<string, number>>
 }

@@ -1,4 +1,5 @@
 // Outbox and webhook business metrics, registered on the shared registry (lib/metrics.ts) for /api/metrics.
+import 'server-only'
 import { Counter } from 'prom-client'
 import { metricsRegistry } from '@/lib/metrics'
 

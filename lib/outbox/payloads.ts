@@ -1,4 +1,5 @@
 // The payload each outbox channel carries, validated on enqueue (zod at the boundary) and again on send.
+import 'server-only'
 import { z } from 'zod'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 

@@ -1,11 +1,17 @@
 // Staff retry of a dead-lettered row: failed → queued with a fresh attempt budget, audited. The forward-only
 // trigger allows this one step back only inside a transaction that sets fm.outbox_manual_retry.
+import 'server-only'
+import { z } from 'zod'
 import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit/write-audit'
 import { AppError, notFound } from '@/lib/errors'
+import { assertStaffCan, type Actor } from '@/lib/auth/actor'
+import { writeStaffAudit } from '@/lib/audit/staff-audit'
 import { kickDispatch, prepareOutbox } from '@/lib/outbox/enqueue'
 
-export async function retryOutboxMessage({ id, staffUserId }: { id: string; staffUserId: string }): Promise<{ id: string }> {
+/** Unsafe: looks the message up by id across all orgs — fine, only platform staff (staff.outbox.retry) get here. */
+export async function unsafeRetryOutboxMessage({ actor, id }: { actor: Actor; id: string }): Promise<{ id: string }> {
+  const staff = assertStaffCan(actor, 'staff.outbox.retry')
+  if (!z.uuid().safeParse(id).success) throw notFound('Outbox message')
   await prepareOutbox()
   return db.$transaction(async (tx) => {
     const row = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, orgId: true, status: true, attempts: true, lastError: true } })
@@ -17,9 +23,9 @@ export async function retryOutboxMessage({ id, staffUserId }: { id: string; staf
       data: { status: 'queued', attempts: 0, nextAttemptAt: new Date(), failedAt: null, lastError: `manual retry after: ${row.lastError ?? ''}`.slice(0, 2000) },
       select: { id: true },
     })
-    await writeAudit(tx, {
+    await writeStaffAudit(tx, {
       orgId: row.orgId,
-      actor: { type: 'STAFF', id: staffUserId },
+      actor: staff,
       action: 'outbox.retry',
       targetType: 'outbox_message',
       targetId: id,

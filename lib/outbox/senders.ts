@@ -3,6 +3,7 @@
 // so an uncertain attempt may be re-sent. SendGrid and Telnyx have no idempotency key for sends: an attempt
 // that may have reached them is never re-sent automatically (see classify-send-error.ts).
 // Provider modules are imported lazily: web processes that only enqueue never load the SDKs.
+import 'server-only'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'

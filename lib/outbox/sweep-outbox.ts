@@ -4,6 +4,7 @@
 //     idempotent channels (METER: Stripe identifier, MAIL: Lob Idempotency-Key) go back to queued and are
 //     re-sent with the same key; the others (EMAIL, SMS, CALL: no provider idempotency key) are dead-lettered
 //     as UNCERTAIN and never re-sent automatically — a human checks the provider and retries from /admin/jobs.
+import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { log } from '@/lib/logger'
@@ -19,8 +20,9 @@ export interface SweepResult {
 
 const IDEMPOTENT_CHANNELS = (['EMAIL', 'SMS', 'CALL', 'MAIL', 'METER'] as OutboxChannel[]).filter((c) => senderFor(c).idempotent)
 
-/** `dedupeKeyPrefix` limits the sweep to some rows (tests sharing one database). */
-export async function sweepOutbox({ limit = 500, dedupeKeyPrefix }: { limit?: number; dedupeKeyPrefix?: string } = {}): Promise<SweepResult> {
+/** Unscoped by org on purpose: the sweeper is platform housekeeping and only re-kicks or settles rows by their
+ *  own state. `dedupeKeyPrefix` limits the sweep to some rows (tests sharing one database). */
+export async function unsafeSweepOutbox({ limit = 500, dedupeKeyPrefix }: { limit?: number; dedupeKeyPrefix?: string } = {}): Promise<SweepResult> {
   const scope = dedupeKeyPrefix ? Prisma.sql`AND dedupe_key LIKE ${dedupeKeyPrefix.replace(/[%_\\]/g, '\\$&') + '%'}` : Prisma.empty
   const idempotent = IDEMPOTENT_CHANNELS.length ? Prisma.join(IDEMPOTENT_CHANNELS.map((c) => Prisma.sql`${c}::"OutboxChannel"`)) : Prisma.sql`NULL`
 

@@ -1,6 +1,7 @@
 // Fixed-window rate limits with rate-limiter-flexible: PostgreSQL table rate_limits by default (the app's
 // database, its own small pg pool), Redis when REDIS_URL is set. If the store is unreachable an in-memory
 // limiter per process takes over (insurance) rather than failing every request.
+import 'server-only'
 import pg from 'pg'
 import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'

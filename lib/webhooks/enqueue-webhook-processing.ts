@@ -1,12 +1,12 @@
 // One pg-boss job per stored webhook event (singletonKey = event id, so a re-kick never doubles a waiting job).
-// Used on receipt (store-webhook-events.ts), by the sweeper and by the admin replay (in its transaction).
-import type PgBoss from 'pg-boss'
-import { ensureQueue } from '@/lib/jobs/boss'
+// Used on receipt (store-webhook-events.ts, in its raw pg transaction), by the sweeper and by the admin replay
+// (in its Prisma transaction).
+import 'server-only'
+import { enqueueMany, type JobTx } from '@/lib/jobs/enqueue'
+import type { QueueName } from '@/lib/jobs/queue-definitions'
 
-export const PROCESS_QUEUE = 'webhooks.process'
+export const PROCESS_QUEUE = 'webhooks.process' satisfies QueueName
 
-export async function enqueueWebhookProcessing({ ids, db: conn }: { ids: string[]; db?: PgBoss.Db }): Promise<void> {
-  if (!ids.length) return
-  const boss = await ensureQueue(PROCESS_QUEUE)
-  await boss.insert(ids.map((id) => ({ name: PROCESS_QUEUE, data: { id }, singletonKey: id })), conn ? { db: conn } : {})
+export async function enqueueWebhookProcessing({ ids, tx }: { ids: string[]; tx?: JobTx }): Promise<void> {
+  await enqueueMany({ queue: PROCESS_QUEUE, jobs: ids.map((id) => ({ data: { id }, singletonKey: id })), tx })
 }

@@ -1,25 +1,21 @@
-// Queue definitions for inbound webhooks (registered in lib/jobs/queues.ts).
-import type { QueueDef } from '@/lib/jobs/queues'
-import { QUEUE_OPTIONS } from '@/lib/jobs/queue-options'
-import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event'
-import { cleanupWebhookEvents } from '@/lib/webhooks/cleanup-webhook-events'
+// Queue handlers for inbound webhooks (registered in lib/jobs/queues.ts; names, options and cron in
+// lib/jobs/queue-definitions.ts).
+import 'server-only'
+import { queueDef, type QueueDef } from '@/lib/jobs/queue-definitions'
 import { perJob } from '@/lib/jobs/per-job'
+import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event'
+import { unsafeCleanupWebhookEvents } from '@/lib/webhooks/cleanup-webhook-events'
 
 export const WEBHOOK_QUEUES: QueueDef[] = [
-  {
-    // batches for throughput; a failing event is failed (and retried with backoff) on its own
-    name: 'webhooks.process',
-    options: QUEUE_OPTIONS['webhooks.process'],
+  // batches for throughput; a failing event is failed (and retried with backoff) on its own
+  queueDef('webhooks.process', {
     batchSize: Number(process.env.FM_WEBHOOK_BATCH ?? 10),
     workers: Number(process.env.FM_WEBHOOK_WORKERS ?? 2),
-    handler: perJob<{ id: string }>('webhooks.process', ({ id }) => processWebhookEvent({ id })),
-  },
-  {
-    name: 'webhooks.cleanup',
-    options: QUEUE_OPTIONS['webhooks.cleanup'],
-    cron: '17 3 * * *',
+    handler: perJob('webhooks.process', ({ id }) => processWebhookEvent({ id })),
+  }),
+  queueDef('webhooks.cleanup', {
     handler: async () => {
-      await cleanupWebhookEvents()
+      await unsafeCleanupWebhookEvents()
     },
-  },
+  }),
 ]

@@ -1,6 +1,7 @@
 // Processes one stored webhook event (queue webhooks.process). A processed event is never processed again
 // (unless staff replay it). A failure records the error and rethrows so pg-boss retries with backoff; after
 // the retries the row stays `failed`, visible at /admin/webhooks.
+import 'server-only'
 import { db } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'

@@ -1,4 +1,5 @@
 // Which verifier guards which provider's endpoint. Verification lives in lib/external/*-webhook.ts.
+import 'server-only'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'
 import type { VerifiedEvent } from '@/lib/external/signed-webhook'
 import { verifyStripeWebhook } from '@/lib/external/stripe-webhook'

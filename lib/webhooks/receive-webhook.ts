@@ -1,6 +1,7 @@
 // Webhooks in: raw body → verify → store (unique provider + event id) → enqueue processing → ack.
 // Nothing is stored unless the signature and timestamp verify. A duplicate delivery inserts nothing and
 // enqueues nothing. Processing never happens on the request path.
+import 'server-only'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'
 import { outboxMetrics } from '@/lib/outbox/outbox-metrics'
 import { VERIFIERS } from '@/lib/webhooks/providers'

@@ -4,11 +4,13 @@
 // of events per statement and per commit instead of one. Each caller still waits until ITS events are
 // durably stored and enqueued (one transaction: an event is never stored without its job) before the route
 // acks. A failing batch rolls back whole and is retried one delivery at a time, so a poison delivery fails alone.
+import 'server-only'
 import { sqlTransaction } from '@/lib/db'
 import type { VerifiedEvent } from '@/lib/external/signed-webhook'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'
-import { enqueueWebhookProcessing } from '@/lib/webhooks/enqueue-webhook-processing'
+import { prepareQueues } from '@/lib/jobs/enqueue'
+import { enqueueWebhookProcessing, PROCESS_QUEUE } from '@/lib/webhooks/enqueue-webhook-processing'
 
 export interface StoreResult {
   stored: number
@@ -63,6 +65,7 @@ async function drain() {
  * WAL flush); then each delivery is settled. */
 async function write(batch: Delivery[]) {
   const rows = batch.flatMap((d) => d.events.map((e) => ({ provider: d.provider, event_id: e.eventId, type: e.type, payload: e.payload })))
+  await prepareQueues([PROCESS_QUEUE]) // outside the transaction (cached after the first call)
   const inserted = await sqlTransaction(async (run, client) => {
     // the unique (provider, event_id) index turns a redelivery into nothing
     const fresh = await run<{ id: string; provider: WebhookProvider; event_id: string }>(Prisma.sql`
@@ -71,7 +74,7 @@ async function write(batch: Delivery[]) {
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(provider text, event_id varchar(255), type varchar(100), payload jsonb)
       ON CONFLICT (provider, event_id) DO NOTHING
       RETURNING id, provider::text AS provider, event_id`)
-    await enqueueWebhookProcessing({ ids: fresh.map((r) => r.id), db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } })
+    await enqueueWebhookProcessing({ ids: fresh.map((r) => r.id), tx: client })
     return fresh
   })
   // the first delivery that carried an event gets the credit for storing it; later copies are duplicates

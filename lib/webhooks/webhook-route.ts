@@ -1,5 +1,6 @@
 // The route handler shared by app/api/webhooks/{stripe,telnyx,sendgrid,lob}: size-capped raw body, verify,
 // store, ack with 200. Invalid signature / stale timestamp → 400 envelope (nothing stored).
+import 'server-only'
 import type { WebhookProvider } from '@/lib/generated/prisma/enums'
 import { handleRoute, json, readText } from '@/lib/http/handle-route'
 import { log } from '@/lib/logger'

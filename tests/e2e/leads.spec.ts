@@ -22,7 +22,7 @@ let db: pg.Client
 test.beforeAll(async () => {
   db = new pg.Client({ connectionString: E2E_DATABASE_URL })
   await db.connect()
-  worker = spawn('npx', ['tsx', 'scripts/worker.ts'], {
+  worker = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], {
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
     // own process group: npx → tsx → node; stopping only npx would leave the worker running

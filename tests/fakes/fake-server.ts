@@ -1,5 +1,6 @@
-// Shared base for provider HTTP fakes: a node:http server that records every request and can inject faults,
-// either scripted (a queue consumed one request at a time) or random with a seeded RNG (reproducible chaos).
+// Shared base for provider HTTP fakes: a node:http server that records every request and can inject faults:
+// scripted (a queue consumed one request at a time), random with a seeded RNG (reproducible chaos), or an
+// outage window (every request fails for a while). Each recorded request lists the faults it got.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mulberry32 } from '@/lib/mulberry32'
@@ -13,6 +14,8 @@ export interface RecordedRequest {
   /** parsed JSON or form body */
   body: unknown
   at: number
+  /** faults injected into this request (empty: answered normally) */
+  faults: Fault[]
 }
 
 export interface FakeResponse { status: number; body?: unknown; headers?: Record<string, string>; raw?: Buffer | string }
@@ -31,6 +34,21 @@ export interface FakeOptions {
   routes: Array<{ method: string; path: RegExp; handle: Handler }>
 }
 
+export interface ChaosOptions {
+  seed: number
+  /** each fault is rolled on its own for every request (a request can get a latency spike AND a 503);
+   * latencies add up, the first answering fault (status, hang, reset, malformed) that hits is the answer */
+  faults: Array<{ rate: number; fault: Fault }>
+}
+
+export interface OutageOptions {
+  ms: number
+  /** the window opens when this request number (1-based, counted since start/reset) arrives; default: now */
+  atRequest?: number
+  /** answer during the window; default 503 with the provider's error body */
+  status?: number
+}
+
 export interface FakeServer {
   url: string
   port: number
@@ -39,7 +57,9 @@ export interface FakeServer {
   /** queue faults for the next requests (one per request, in order); 'ok' lets one through */
   script: (...faults: Array<Fault | 'ok'>) => void
   /** random faults for every request, reproducible from the seed */
-  chaos: (opts: { seed: number; rate: number; faults: Fault[] } | null) => void
+  chaos: (opts: ChaosOptions | null) => void
+  /** a full outage: every request in the window gets a 5xx (scripted faults still win) */
+  outage: (opts: OutageOptions | null) => void
   /** latency added to every request */
   latency: (ms: number) => void
   reset: () => void
@@ -51,7 +71,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function startFake(opts: FakeOptions): Promise<FakeServer> {
   const requests: RecordedRequest[] = []
   let queue: Array<Fault | 'ok'> = []
-  let chaos: { rnd: () => number; rate: number; faults: Fault[] } | null = null
+  let chaos: { rnd: () => number; faults: ChaosOptions['faults'] } | null = null
+  let outage: (OutageOptions & { from?: number }) | null = null
   let baseLatency = 0
   let inFlight = 0
   const fake = { maxInFlight: 0 } as FakeServer
@@ -67,17 +88,19 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
       let body: unknown = rawBody
       if (ct.includes('json') && rawBody) { try { body = JSON.parse(rawBody) } catch { body = rawBody } }
       else if (ct.includes('x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody))
-      const rec: RecordedRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, rawBody, body, at: Date.now() }
+      const rec: RecordedRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, rawBody, body, at: Date.now(), faults: [] }
       requests.push(rec)
+      seen++
 
       if (baseLatency) await sleep(baseLatency)
-      let fault: Fault | 'ok' | undefined = queue.shift()
-      if (!fault && chaos && chaos.rnd() < chaos.rate) fault = chaos.faults[Math.floor(chaos.rnd() * chaos.faults.length)]
-      if (fault && fault !== 'ok') {
+      rec.faults = pickFaults(Date.now())
+      const latency = rec.faults.reduce((ms, f) => ms + (f.kind === 'latency' ? f.ms : 0), 0)
+      if (latency) await sleep(latency)
+      const fault = rec.faults.find((f) => f.kind !== 'latency')
+      if (fault) {
         if (fault.kind === 'hang') return // never answers; close() destroys the socket
         if (fault.kind === 'reset') { req.socket.destroy(); return }
         if (fault.kind === 'malformed') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"id": "trunc'); return }
-        if (fault.kind === 'latency') await sleep(fault.ms)
         if (fault.kind === 'status') {
           res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
           res.end(JSON.stringify(fault.body ?? opts.errorBody?.(fault.status) ?? { error: { message: `fake ${fault.status}` } }))
@@ -97,6 +120,23 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
       inFlight--
     }
   })
+  let seen = 0 // requests since start/reset (outage.atRequest counts these)
+  /** the faults for the request that just arrived: a scripted one, else the outage window, else chaos rolls */
+  function pickFaults(now: number): Fault[] {
+    const scripted = queue.shift()
+    if (scripted) return scripted === 'ok' ? [] : [scripted]
+    if (outage) {
+      if (outage.from === undefined && outage.atRequest !== undefined && seen >= outage.atRequest) outage.from = now
+      if (outage.from !== undefined && now < outage.from + outage.ms) return [{ kind: 'status', status: outage.status ?? 503 }]
+    }
+    if (!chaos) return []
+    const c = chaos
+    return c.faults.filter((f) => c.rnd() < f.rate).map((f) => f.fault)
+  }
+
+  // outlive the clients' keep-alive (Node's default 5 s would close idle sockets under a busy client, and a
+  // request racing that close fails as a reset — a fault nobody injected)
+  server.keepAliveTimeout = 30_000
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const port = (server.address() as AddressInfo).port
   return Object.assign(fake, {
@@ -104,9 +144,10 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
     port,
     requests,
     script: (...faults: Array<Fault | 'ok'>) => { queue.push(...faults) },
-    chaos: (c: { seed: number; rate: number; faults: Fault[] } | null) => { chaos = c ? { rnd: mulberry32(c.seed), rate: c.rate, faults: c.faults } : null },
+    chaos: (c: ChaosOptions | null) => { chaos = c ? { rnd: mulberry32(c.seed), faults: c.faults } : null },
+    outage: (o: OutageOptions | null) => { outage = o ? { ...o, from: o.atRequest === undefined ? Date.now() : undefined } : null },
     latency: (ms: number) => { baseLatency = ms },
-    reset: () => { requests.length = 0; queue = []; chaos = null; baseLatency = 0; fake.maxInFlight = 0 },
+    reset: () => { requests.length = 0; seen = 0; queue = []; chaos = null; outage = null; baseLatency = 0; fake.maxInFlight = 0 },
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
   })
 }

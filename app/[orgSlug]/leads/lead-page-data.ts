@@ -2,7 +2,7 @@
 // and the list rows mapped to plain view objects.
 import { can, scopeOf } from '@/lib/auth/permissions'
 import type { MemberContext } from '@/lib/auth/org-context'
-import { memberActor, type LeadActor } from '@/lib/leads/lead-actor'
+import { memberActor, type Actor } from '@/lib/auth/actor'
 import type { LeadListItem } from '@/lib/leads/list-leads'
 import { listAssignees } from '@/lib/leads/list-assignees'
 import type { LeadRowView } from '@/components/leads/types'
@@ -22,7 +22,7 @@ export function leadPermissions(member: MemberContext) {
   }
 }
 
-export async function memberOptions(actor: LeadActor): Promise<MemberOption[]> {
+export async function memberOptions(actor: Actor): Promise<MemberOption[]> {
   const members = await listAssignees({ actor })
   return members.map((m) => ({ membershipId: m.membershipId, name: m.name, role: m.role }))
 }

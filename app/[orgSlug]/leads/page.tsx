@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { requirePageMember } from '@/lib/auth/page-session'
 import { AppError } from '@/lib/errors'
 import { listLeads } from '@/lib/leads/list-leads'
+import { listLeadsSchema } from '@/lib/leads/schemas'
 import { listSavedViews } from '@/lib/leads/saved-views'
 import { PageHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/feedback'
@@ -30,7 +31,7 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
 
   let page
   try {
-    page = await listLeads({ actor: perms.actor, input: toListInput(query) })
+    page = await listLeads({ actor: perms.actor, query: listLeadsSchema.parse(toListInput(query)) })
   } catch (e) {
     // a stale or hand-edited cursor: start again at the first page of the same filter
     if (e instanceof AppError && e.code === 'BAD_REQUEST' && query.cursor) redirect(`/${orgSlug}/leads${filtersQs}`)

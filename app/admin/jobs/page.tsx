@@ -2,8 +2,7 @@
 import { requireStaffPage } from '@/lib/auth/staff'
 import { unsafeListOutboxDeadLetters, unsafeOutboxCounts } from '@/lib/outbox/list-outbox-dead-letters'
 import { unsafeListFailedJobs } from '@/lib/jobs/failed-jobs'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit/write-audit'
+import { auditStaffView } from '@/lib/audit/staff-audit'
 import { Card, PageHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/feedback'
 import { StaffActionButton } from '@/components/admin/staff-action-button'
@@ -16,8 +15,9 @@ const ts = (d: Date | null) => (d ? `${d.toISOString().replace('T', ' ').slice(0
 
 export default async function JobsPage() {
   const staff = await requireStaffPage()
-  const [dead, counts, jobs] = await Promise.all([unsafeListOutboxDeadLetters(), unsafeOutboxCounts(), unsafeListFailedJobs()])
-  await db.$transaction((tx) => writeAudit(tx, { actor: { type: 'STAFF', id: staff.user.id }, action: 'staff.view.jobs' }))
+  const { actor } = staff
+  const [dead, counts, jobs] = await Promise.all([unsafeListOutboxDeadLetters({ actor }), unsafeOutboxCounts({ actor }), unsafeListFailedJobs({ actor })])
+  await auditStaffView({ actor, view: 'jobs' })
   const admin = staff.staffRole === 'STAFF_ADMIN'
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 p-6">

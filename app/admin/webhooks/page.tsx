@@ -2,8 +2,7 @@
 import Link from 'next/link'
 import { requireStaffPage } from '@/lib/auth/staff'
 import { unsafeListWebhookEvents, webhookEventFilter } from '@/lib/webhooks/list-webhook-events'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit/write-audit'
+import { auditStaffView } from '@/lib/audit/staff-audit'
 import { PageHeader, Card } from '@/components/ui/card'
 import { Badge, EmptyState } from '@/components/ui/feedback'
 import { StaffActionButton } from '@/components/admin/staff-action-button'
@@ -19,9 +18,9 @@ const tone: Record<string, string> = { processed: 'bg-emerald-100 text-emerald-8
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffPage()
   const filter = webhookEventFilter.parse(await searchParams)
-  const events = await unsafeListWebhookEvents({ filter })
+  const events = await unsafeListWebhookEvents({ actor: staff.actor, filter })
   // staff views are audited (PRODUCT §1)
-  await db.$transaction((tx) => writeAudit(tx, { actor: { type: 'STAFF', id: staff.user.id }, action: 'staff.view.webhooks', after: filter }))
+  await auditStaffView({ actor: staff.actor, view: 'webhooks', filter })
   const href = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams(Object.entries({ ...filter, ...over }).filter(([, v]) => v) as [string, string][])
     return `/admin/webhooks${q.size ? `?${q}` : ''}`

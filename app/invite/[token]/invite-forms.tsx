@@ -7,7 +7,8 @@ import { signUpFromInvitationSchema } from '@/lib/members/schemas'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
-import { fieldErrors, type ActionError, type ActionFn } from '@/components/members/action-types'
+import { fieldErrors } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 type Done = { orgSlug: string }
 

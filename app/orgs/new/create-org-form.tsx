@@ -9,7 +9,8 @@ import { isTimeZone } from '@/lib/orgs/time-zones'
 import { Button } from '@/components/ui/button'
 import { Field, Input } from '@/components/ui/field'
 import { ErrorNotice } from '@/components/ui/feedback'
-import { fieldErrors, type ActionError, type ActionFn } from '@/components/members/action-types'
+import { fieldErrors } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 type In = z.input<typeof createOrgSchema>
 type Out = z.output<typeof createOrgSchema>

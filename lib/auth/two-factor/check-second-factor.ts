@@ -1,5 +1,6 @@
 // Checks a second factor for a user with 2FA enabled: a TOTP code (each accepted once: RFC 6238 §5.2), or a
 // recovery code (single use). Both are consumed with guarded UPDATEs, so concurrent replays lose.
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { db } from '@/lib/db'
 import { decrypt } from '@/lib/crypto'

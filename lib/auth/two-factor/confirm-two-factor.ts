@@ -1,4 +1,5 @@
 // Step 2 of 2FA: a correct code proves the app is set up; 2FA turns on and 10 recovery codes are shown once.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

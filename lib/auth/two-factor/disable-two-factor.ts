@@ -1,4 +1,5 @@
 // Turning 2FA off needs both the password and a current code (TOTP or a recovery code).
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

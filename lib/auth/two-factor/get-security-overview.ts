@@ -1,4 +1,5 @@
 // What the security page needs about 2FA (never the secret).
+import 'server-only'
 import { db } from '@/lib/db'
 
 export async function getSecurityOverview({ userId }: { userId: string }) {

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Tx } from '@/lib/db'
 import { generateRecoveryCodes, hashRecoveryCode } from '@/lib/auth/two-factor/totp'
 

@@ -1,4 +1,5 @@
 // New recovery codes (the old ones stop working). A current authenticator code is required.
+import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'

@@ -1,4 +1,5 @@
 // Step 1 of 2FA: a new secret (stored encrypted, not yet enabled), its otpauth URI and a QR code data URL.
+import 'server-only'
 import QRCode from 'qrcode'
 import { db } from '@/lib/db'
 import { encrypt } from '@/lib/crypto'

@@ -1,4 +1,5 @@
 // TOTP (RFC 6238: SHA1, 6 digits, 30 s) and recovery codes. Pure helpers, unit-tested next door.
+import 'server-only'
 import { Secret, TOTP } from 'otpauth'
 import { randomBytes } from 'node:crypto'
 import { sha256Hex } from '@/lib/crypto'

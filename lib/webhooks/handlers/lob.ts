@@ -1,4 +1,5 @@
 // Lob tracking events: every event is recorded per mail piece; delivered / returned moves the outbox row.
+import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'

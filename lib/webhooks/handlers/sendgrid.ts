@@ -1,5 +1,6 @@
 // SendGrid events (one row per sg_event_id). delivered/open/click → delivered (open and click prove it);
 // bounce/dropped → failed and the address suppressed; spamreport → suppressed (the message was delivered).
+import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'

@@ -1,6 +1,7 @@
 // Stripe events: never trust the payload's state. Find the subscription the event is about, RE-READ it from
 // Stripe, and store what Stripe says now. Duplicates and out-of-order delivery therefore converge on
 // Stripe's current state.
+import 'server-only'
 import { z } from 'zod'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'

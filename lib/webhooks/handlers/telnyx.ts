@@ -1,6 +1,7 @@
 // Telnyx messaging receipts: message.finalized carries the final per-recipient status. delivered →
 // outbox delivered; sending_failed / delivery_failed / delivery_unconfirmed → failed. message.sent is
 // informational (our row is already "sent" once Telnyx accepted it).
+import 'server-only'
 import { z } from 'zod'
 import { applyDeliveryReceipt } from '@/lib/outbox/apply-delivery-receipt'
 import type { WebhookHandler } from '@/lib/webhooks/handlers/types'

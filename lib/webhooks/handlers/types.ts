@@ -1,3 +1,5 @@
+import 'server-only'
+
 export interface WebhookContext {
   id: string
   eventId: string

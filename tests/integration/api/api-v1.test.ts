@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { createOrgWithRoles, uniq } from '@/tests/factories'
 import { createApiKey } from '@/lib/api-keys/create-api-key'
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key'
+import { actorsOf } from '@/tests/integration/leads/helpers'
 import { closeLimiters, resetLimiters } from '@/lib/rate-limit/limiter'
 import { GET as listRoute, POST as createRoute } from '@/app/api/v1/leads/route'
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/leads/[id]/route'
@@ -19,10 +20,12 @@ const BASE = 'http://localhost/api/v1/leads'
 let ipSeq = 0
 const ip = () => `10.9.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`
 
+const ownerActor = async (org: Awaited<ReturnType<typeof createOrgWithRoles>>) => (await actorsOf(org)).OWNER
+
 async function enterprise(scope: 'READ' | 'WRITE' = 'WRITE', plan: 'ENTERPRISE' | 'PROFESSIONAL' | 'TRIAL' = 'ENTERPRISE') {
   const org = await createOrgWithRoles()
   await db.organization.update({ where: { id: org.org.id }, data: { plan } })
-  const key = await createApiKey({ orgId: org.org.id, createdById: org.members.OWNER.user.id, input: { name: 'test', scope } })
+  const key = await createApiKey({ actor: await ownerActor(org), name: 'test', scope })
   return { org, key, auth: { authorization: `Bearer ${key.secret}`, 'x-forwarded-for': ip() } }
 }
 
@@ -80,7 +83,7 @@ describe('REST API v1 /leads', () => {
     const w = await createRoute(body(address(), r.auth))
     expect(w.status).toBe(403)
     expect((await w.json()).error.details).toMatchObject({ reason: 'SCOPE_REQUIRED' })
-    await revokeApiKey({ orgId: r.org.org.id, keyId: r.key.id, actor: { type: 'USER', id: r.org.members.OWNER.user.id } })
+    await revokeApiKey({ actor: await ownerActor(r.org), keyId: r.key.id })
     expect((await listRoute(new Request(BASE, { headers: r.auth }))).status).toBe(401)
     for (const plan of ['TRIAL', 'PROFESSIONAL'] as const) {
       const p = await enterprise('WRITE', plan)

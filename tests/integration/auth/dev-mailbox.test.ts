@@ -3,7 +3,7 @@ import { GET } from '@/app/dev/mailbox/latest/route'
 import { isDevMailboxEnabled, linksIn, unsafeListSandboxEmails } from '@/lib/auth/dev-mailbox'
 import { signUp } from '@/lib/auth/sign-up'
 import { requestPasswordReset } from '@/lib/auth/request-password-reset'
-import { signUpInput } from './helpers'
+import { signUpInput, waitPastLatestEmailTo } from './helpers'
 
 const get = (qs: string) => GET(new Request(`http://localhost:3000/dev/mailbox/latest${qs}`))
 const original = process.env.FM_ENABLE_DEV_MAILBOX
@@ -32,7 +32,7 @@ describe('dev mailbox', () => {
     process.env.FM_ENABLE_DEV_MAILBOX = '1'
     const input = signUpInput()
     await signUp(input)
-    await new Promise((r) => setTimeout(r, 5))
+    await waitPastLatestEmailTo(input.email) // the reset email must be the newer one
     await requestPasswordReset({ email: input.email })
     const res = await get(`?to=${encodeURIComponent(input.email.toUpperCase())}`)
     expect(res.status).toBe(200)

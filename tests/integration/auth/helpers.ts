@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto'
 import { db } from '@/lib/db'
 import { uniq } from '@/tests/factories'
+import { waitForClockPast } from '@/tests/wait-for'
 
 export const uniqEmail = (prefix = 'auth-') => `${uniq(prefix)}@example.test`
 export const uniqIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
@@ -9,6 +10,13 @@ export const GOOD_PASSWORD = 'Shingle-Ladder-Gutter-77'
 
 export async function emailsTo(to: string) {
   return db.emailMessage.findMany({ where: { toEmail: to.toLowerCase() }, orderBy: { createdAt: 'desc' }, select: { template: true, subject: true, text: true } })
+}
+
+/** Waits until the clock is past the newest email to `to`, so the next one gets a LATER created_at (millisecond
+ * precision: two emails in one millisecond tie, and "the newest" would be a coin toss). */
+export async function waitPastLatestEmailTo(to: string) {
+  const m = await db.emailMessage.findFirst({ where: { toEmail: to.toLowerCase() }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
+  if (m) await waitForClockPast(m.createdAt)
 }
 
 /** The token from the newest email of `template` sent to `to`. */

@@ -6,7 +6,7 @@ import { resetPassword } from '@/lib/auth/reset-password'
 import { verifyPassword } from '@/lib/auth/password'
 import { loadSession } from '@/lib/auth/session'
 import { createSession, createUser } from '@/tests/factories'
-import { GOOD_PASSWORD, ageTokens, emailsTo, tokenFromLatestEmail, uniqEmail } from './helpers'
+import { GOOD_PASSWORD, ageTokens, emailsTo, tokenFromLatestEmail, uniqEmail, waitPastLatestEmailTo } from './helpers'
 
 const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
 
@@ -73,7 +73,7 @@ describe('resetPassword', () => {
     const user = await createUser()
     await requestPasswordReset({ email: user.email })
     const first = await tokenFromLatestEmail(user.email, 'password-reset')
-    await new Promise((r) => setTimeout(r, 5))
+    await waitPastLatestEmailTo(user.email) // so the second email is the newest
     await requestPasswordReset({ email: user.email })
     const second = await tokenFromLatestEmail(user.email, 'password-reset')
     expect(second).not.toBe(first)

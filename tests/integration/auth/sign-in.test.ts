@@ -5,6 +5,7 @@ import { BAD_CREDENTIALS, signInWithPassword } from '@/lib/auth/sign-in-with-pas
 import { consumeLoginTicket } from '@/lib/auth/login-ticket'
 import { loadSession, MAX_LIVE_SESSIONS } from '@/lib/auth/session'
 import { TEST_PASSWORD, createUser } from '@/tests/factories'
+import { waitForClockPast } from '@/tests/wait-for'
 import { uniqEmail, uniqIp } from './helpers'
 
 const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
@@ -128,8 +129,10 @@ describe('signInWithPassword', () => {
     const user = await createUser()
     const ids: string[] = []
     for (let i = 0; i < 6; i++) {
-      ids.push((await signedIn({ email: user.email, password: TEST_PASSWORD, ip: uniqIp() })).sessionId)
-      await new Promise((r) => setTimeout(r, 5))
+      const { sessionId } = await signedIn({ email: user.email, password: TEST_PASSWORD, ip: uniqIp() })
+      ids.push(sessionId)
+      // "oldest" is by created_at (millisecond precision): the next session must start in a later millisecond
+      await waitForClockPast((await db.session.findUniqueOrThrow({ where: { id: sessionId }, select: { createdAt: true } })).createdAt)
     }
     const live = await db.session.findMany({ where: { userId: user.id, revokedAt: null }, select: { id: true } })
     expect(live.map((s) => s.id).sort()).toEqual(ids.slice(1).sort())

@@ -1,5 +1,6 @@
-// Chaos: 1,000 SMS through the outbox against a Telnyx fake with 20 % 5xx, 2 s latency spikes and a short
-// full outage (1.5 s, after N/10 requests). Delivery receipts come back as signed Telnyx webhooks posted to the real route handler.
+// Chaos: 1,000 SMS through the outbox against the Telnyx fake with 20 % 5xx, 2 s latency spikes and a short
+// full outage (1.5 s, after N/10 requests). Delivery receipts come back from the fake (10 % of them twice) as
+// signed Telnyx webhooks posted to the real route handler.
 // Every message must end delivered, accepted exactly once at the fake (zero lost, zero duplicated), the
 // circuit breaker's state changes must show in the metrics registry, and the run must end on its own.
 //
@@ -22,21 +23,32 @@ import { enqueueMany } from '@/lib/outbox/enqueue-many'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST as telnyxPOST } from '@/app/api/webhooks/telnyx/route'
+import { startTelnyxFake, type TelnyxFake } from '@/tests/fakes/telnyx-fake'
 import { uniq } from '@/tests/factories'
-import { startTestWorker, usePrivateBossSchema, waitFor } from '@/tests/integration/outbox/harness'
+import { startTestWorker, usePrivateBossSchema } from '@/tests/integration/outbox/harness'
 import { post, telnyxKeys } from '@/tests/integration/webhooks/signers'
-import { startTelnyxChaosFake } from '@/tests/integration/chaos/telnyx-chaos-fake'
+import { waitFor } from '@/tests/wait-for'
 
 const N = Number(process.env.CHAOS_N ?? 1000)
 const PREFIX = uniq('chaos:')
 const keys = telnyxKeys()
-let fake: Awaited<ReturnType<typeof startTelnyxChaosFake>>
+let fake: TelnyxFake
 let worker: WorkerHandle
 
 beforeAll(async () => {
   usePrivateBossSchema()
-  fake = await startTelnyxChaosFake({ errorRate: 0.2, spikeRate: 0.05, spikeMs: 2000, outageAtRequest: Math.ceil(N / 10), outageMs: 1500 })
-  Object.assign(process.env, { TELNYX_API_KEY: 'KEYchaos', TELNYX_BASE_URL: fake.baseUrl, TELNYX_PUBLIC_KEY: keys.publicB64 })
+  fake = await startTelnyxFake({
+    faults: { seed: 42, errorRate: 0.2, spikeRate: 0.05, spikeMs: 2000, outageAtRequest: Math.ceil(N / 10), outageMs: 1500 },
+    // Telnyx → us: a signed message.finalized receipt for every accepted message, every 10th twice
+    receipts: {
+      duplicateEvery: 10,
+      deliver: async (body) => {
+        const r = await post(telnyxPOST, '/api/webhooks/telnyx', body, keys.headers(body))
+        if (r.status !== 200) throw new Error(`receipt rejected: ${r.status}`)
+      },
+    },
+  })
+  Object.assign(process.env, { TELNYX_API_KEY: 'KEYchaos', TELNYX_BASE_URL: `${fake.url}/v2`, TELNYX_PUBLIC_KEY: keys.publicB64 })
   resetProviderPolicies({ breakerThreshold: 5, halfOpenAfterMs: 500, maxConcurrent: 60, maxQueue: 200, baseDelayMs: 10, maxDelayMs: 50 })
   configureOutbox({ maxAttempts: 25, backoffBaseMs: 200, backoffCapMs: 2_000, leaseMs: 60_000 })
   const dispatch = OUTBOX_QUEUES.find((q) => q.name === 'outbox.dispatch')!
@@ -47,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   configureOutbox(null)
+  await fake?.receipts.settled()
   await worker?.stop()
   await stopBoss()
   await fake?.close()
@@ -57,18 +70,19 @@ async function breakerGauge(): Promise<number | undefined> {
   return m?.values.find((v) => v.labels.provider === 'telnyx')?.value
 }
 
+/** what the fake saw: requests, injected 5xx (chaos and outage) and latency spikes */
+function fakeStats() {
+  const faulted = (kind: string) => fake.requests.filter((r) => r.faults.some((f) => f.kind === kind)).length
+  return { requests: fake.requests.length, errors: faulted('status'), spikes: faulted('latency'), maxInFlight: fake.maxInFlight, accepted: fake.accepted.length, receipts: fake.receipts.delivered }
+}
+
 describe('SMS chaos', () => {
   it('1,000 SMS under 20 % 5xx, latency spikes and an outage: all delivered exactly once', async () => {
     const t0 = Date.now()
-    const seenStates = new Set<number>()
-    let sampling = true
-    const sampler = (async () => {
-      while (sampling) {
-        const v = await breakerGauge()
-        if (v !== undefined) seenStates.add(v)
-        await new Promise((r) => setTimeout(r, 10))
-      }
-    })()
+    // the outage must open the breaker (gauge 1) at some point of the run; it stays open for halfOpenAfterMs
+    let finished = false
+    const breakerOpened = waitFor(async () => ((await breakerGauge()) === 1 ? 'opened' : finished && 'never opened'),
+      { timeoutMs: 100_000, everyMs: 10, what: 'the breaker to open' }).catch((err: Error) => err.message)
 
     // enqueue 1,000 (bulk enqueues of 50, as a sequence step for many leads would)
     const ids: string[] = []
@@ -80,67 +94,53 @@ describe('SMS chaos', () => {
     console.info(`[chaos] enqueued ${N} in ${Date.now() - t0} ms`)
     const progress = setInterval(async () => {
       const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } }).catch(() => [])
-      console.info(`[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fake.stats)} receipted=${receipted}`)
+      console.info(`[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fakeStats())}`)
     }, 5_000)
-
-    // Telnyx → us: a signed message.finalized receipt for every message the fake accepted (10 % twice)
-    let receipted = 0
-    const receipts = (async () => {
-      while (receipted < N && Date.now() - t0 < 85_000) {
-        const batch = fake.acceptedList.slice(receipted, receipted + 50)
-        if (!batch.length) {
-          await new Promise((r) => setTimeout(r, 100))
-          continue
-        }
-        receipted += batch.length
-        await Promise.all(batch.map(async (m, k) => {
-          const body = JSON.stringify({ data: { record_type: 'event', id: `tev-${m.id}`, event_type: 'message.finalized', occurred_at: new Date().toISOString(),
-            payload: { id: m.id, record_type: 'message', to: [{ phone_number: '+15550002222', status: 'delivered' }] } } })
-          const times = k % 10 === 0 ? 2 : 1
-          for (let t = 0; t < times; t++) {
-            const r = await post(telnyxPOST, '/api/webhooks/telnyx', body, keys.headers(body))
-            if (r.status !== 200) throw new Error(`receipt rejected: ${r.status}`)
-          }
-        }))
-      }
-    })()
+    const receiptIds = () => fake.accepted.map((m) => `tev-${m.id}`)
 
     await waitFor(async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: PREFIX }, status: 'delivered' } })) === N,
       { timeoutMs: 85_000, everyMs: 500, what: 'all delivered' }).catch(async (err) => {
       const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } })
-      const hooks = await db.webhookEvent.groupBy({ by: ['status'], where: { provider: 'TELNYX' }, _count: { _all: true } })
+      const hooks = await db.webhookEvent.groupBy({ by: ['status'], where: { provider: 'TELNYX', eventId: { in: receiptIds() } }, _count: { _all: true } })
       const sample = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: PREFIX }, status: { not: 'delivered' } }, take: 3, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } })
-      console.error('[chaos] stuck', JSON.stringify({ byStatus, hooks, sample, stats: fake.stats, accepted: fake.accepted.size, receipted }))
+      finished = true
+      clearInterval(progress)
+      console.error('[chaos] stuck', JSON.stringify({ byStatus, hooks, sample, stats: fakeStats(), receiptErrors: fake.receipts.errors.slice(0, 3).map(String) }))
       throw err
     })
     clearInterval(progress)
-    await receipts
-    sampling = false
-    await sampler
+    await fake.receipts.settled()
+    finished = true
+    const breaker = await breakerOpened
     const elapsed = Date.now() - t0
+    const stats = fakeStats()
 
     const calls = await metricsRegistry.getSingleMetric('fm_provider_calls_total')?.get()
     const unavailable = calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ?? 0
-    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${fake.stats.requests} requests, ${fake.stats.errors} 5xx, ${fake.stats.spikes} spikes, max in-flight ${fake.stats.maxInFlight}; breaker states seen ${[...seenStates].join(',')}; breaker-refused calls ${unavailable}`)
+    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${stats.requests} requests, ${stats.errors} 5xx, ${stats.spikes} spikes, max in-flight ${stats.maxInFlight}, ${stats.receipts} receipts; breaker ${breaker}; breaker-refused calls ${unavailable}`)
 
     // zero lost, zero duplicated: every dedupe key accepted exactly once at the fake
-    expect(fake.accepted.size).toBe(N)
-    const dupes = [...fake.accepted.entries()].filter(([, v]) => v.length !== 1)
+    const acceptedByText = new Map<string, string[]>()
+    for (const m of fake.accepted) acceptedByText.set(m.text, [...(acceptedByText.get(m.text) ?? []), m.id])
+    expect(acceptedByText.size).toBe(N)
+    const dupes = [...acceptedByText.entries()].filter(([, v]) => v.length !== 1)
     expect(dupes).toEqual([])
-    for (let i = 0; i < N; i++) expect(fake.accepted.has(`${PREFIX}${i}`)).toBe(true)
+    for (let i = 0; i < N; i++) expect(acceptedByText.has(`${PREFIX}${i}`)).toBe(true)
 
     const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true, providerMessageId: true } })
     expect(rows.filter((r) => r.status !== 'delivered')).toEqual([])
     expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(N)
     expect(rows.filter((r) => r.attempts > 1).length).toBeGreaterThan(0)
     // one webhook event per receipt id even though 10 % were posted twice
-    expect(await db.webhookEvent.count({ where: { provider: 'TELNYX', eventId: { startsWith: 'tev-40317' } } })).toBe(N)
+    expect(fake.receipts.errors).toEqual([])
+    expect(stats.receipts).toBe(N + Math.floor(N / 10))
+    expect(await db.webhookEvent.count({ where: { provider: 'TELNYX', eventId: { in: receiptIds() } } })).toBe(N)
 
     // the chaos really happened
-    expect(fake.stats.errors).toBeGreaterThan(fake.stats.requests * 0.12)
-    expect(fake.stats.spikes).toBeGreaterThan(fake.stats.requests * 0.01)
-    // breaker: opened (1) during the outage, probed half-open (2), and is closed (0) at the end
-    expect([...seenStates]).toContain(1)
+    expect(stats.errors).toBeGreaterThan(stats.requests * 0.12)
+    expect(stats.spikes).toBeGreaterThan(stats.requests * 0.01)
+    // breaker: opened (1) during the outage, then probed half-open and is closed (0) at the end
+    expect(breaker).toBe('opened')
     expect(await breakerGauge()).toBe(0)
     expect(unavailable).toBeGreaterThan(0) // calls refused while the breaker was open
 

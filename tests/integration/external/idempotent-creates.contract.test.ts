@@ -6,6 +6,7 @@ import { createLetter, createPostcard, verifyUsAddress } from '@/lib/external/lo
 import type { FakeServer } from '@/tests/fakes/fake-server'
 import { startStripeFake } from '@/tests/fakes/stripe-fake'
 import { startLobFake } from '@/tests/fakes/lob-fake'
+import { waitFor } from '@/tests/wait-for'
 import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helpers'
 
 let stripe: FakeServer
@@ -41,10 +42,10 @@ describe('stripe contract', () => {
   it('a create without a caller key still gets one key for all its attempts (timeout, reset)', async () => {
     stripe.script({ kind: 'hang' }, { kind: 'reset' })
     await createCheckoutSession({ customerId: 'cus_1', orgId: 'org_1', priceId: 'price_pro', meteredPriceId: 'price_lead', successUrl: 'https://a/s', cancelUrl: 'https://a/c' })
-    // stripe-node re-sends once on a closed connection even with maxNetworkRetries 0 (keyed, so harmless);
-    // wait for that straggler so every request of this call is counted here
-    await new Promise((r) => setTimeout(r, 800))
-    expect(stripe.requests.length).toBeGreaterThanOrEqual(3)
+    // hang → our timeout abandons attempt 1; reset → attempt 2 fails; attempt 3 succeeds. stripe-node itself
+    // re-sends the reset request once about 0.5 s later, even with maxNetworkRetries 0 (keyed, so harmless):
+    // wait for that straggler so every request of this call is counted here (and none lands in the next test)
+    await waitFor(() => stripe.requests.length >= 4, { timeoutMs: 5_000, everyMs: 20, what: "stripe-node's re-send of the reset request" })
     const keys = new Set(stripe.requests.map((r) => r.headers['idempotency-key']))
     expect(keys.size).toBe(1)
     expect([...keys][0]).toBeTruthy()

@@ -8,6 +8,7 @@ import { metrics, metricsRegistry } from '@/lib/metrics'
 import { closedPort, type FakeServer } from '@/tests/fakes/fake-server'
 import { startLobFake } from '@/tests/fakes/lob-fake'
 import { startStripeFake } from '@/tests/fakes/stripe-fake'
+import { waitFor } from '@/tests/wait-for'
 import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helpers'
 
 let stripe: FakeServer
@@ -25,6 +26,19 @@ beforeEach(() => {
 
 const address = { line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' }
 
+/** Calls `fn` until the open breaker lets one through (its half-open probe), returning that call's outcome;
+ * the refused calls in between never reach the provider. */
+async function untilBreakerAdmits<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: { code: string; details: Record<string, unknown> } }> {
+  return waitFor(async () => {
+    try {
+      return { value: await fn() }
+    } catch (e) {
+      const err = e as { code: string; details: Record<string, unknown> }
+      return err.details?.reason === 'circuit_open' ? null : { error: err }
+    }
+  }, { timeoutMs: 5_000, everyMs: 10, what: 'the breaker to half-open' })
+}
+
 describe('circuit breaker', () => {
   it('opens after consecutive outage failures, rejects without calling, then half-opens and recovers', async () => {
     fastPolicies({ breakerThreshold: 3, halfOpenAfterMs: 250, maxAttempts: 1 })
@@ -37,9 +51,9 @@ describe('circuit breaker', () => {
     expect(rejected).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { provider: 'stripe', reason: 'circuit_open' } })
     expect(stripe.requests).toHaveLength(3) // nothing reached the provider
 
-    await new Promise((r) => setTimeout(r, 300))
-    const sub = await retrieveSubscription({ subscriptionId: 'sub_1' }) // the half-open probe
-    expect(sub).toMatchObject({ id: 'sub_1', status: 'active', sandbox: false })
+    const probe = await untilBreakerAdmits(() => retrieveSubscription({ subscriptionId: 'sub_1' })) // the half-open probe
+    expect(probe.value).toMatchObject({ id: 'sub_1', status: 'active', sandbox: false })
+    expect(stripe.requests).toHaveLength(4) // only the probe reached the provider
     expect(getBreakerState('stripe')).toBe('closed')
   })
 
@@ -49,8 +63,9 @@ describe('circuit breaker', () => {
     await expectAppError(retrieveSubscription({ subscriptionId: 's' }))
     await expectAppError(retrieveSubscription({ subscriptionId: 's' }))
     expect(getBreakerState('stripe')).toBe('open')
-    await new Promise((r) => setTimeout(r, 200))
-    await expectAppError(retrieveSubscription({ subscriptionId: 's' }))
+    const probe = await untilBreakerAdmits(() => retrieveSubscription({ subscriptionId: 's' }))
+    expect(probe.error).toMatchObject({ code: 'UPSTREAM_FAILED', details: { reason: 'server_error', status: 500 } })
+    expect(stripe.requests).toHaveLength(3)
     expect(getBreakerState('stripe')).toBe('open')
   })
 

@@ -2,6 +2,8 @@
 import { expect } from 'vitest'
 import { db } from '@/lib/db'
 import type { ActionResult } from '@/lib/actions/define-action'
+import { memberActor, type MemberActor } from '@/lib/auth/actor'
+import type { Role } from '@/lib/generated/prisma/enums'
 
 export async function latestInviteToken(email: string): Promise<string> {
   const msg = await db.emailMessage.findFirst({
@@ -25,4 +27,10 @@ export function expectError<T>(r: ActionResult<T>, code: string, reason?: string
   expect(r.error.code).toBe(code)
   if (reason) expect(r.error.details).toMatchObject({ reason })
   expect(r.error.requestId).toBeTruthy()
+}
+
+/** The actor of `role`'s member in an org from createOrgWithRoles (role read from the DB, like a request does). */
+export async function memberActorOf(ctx: { org: { id: string }; members: Record<Role, { user: { id: string } }> }, role: Role): Promise<MemberActor> {
+  const m = await db.membership.findFirstOrThrow({ where: { orgId: ctx.org.id, userId: ctx.members[role].user.id }, select: { id: true, role: true } })
+  return memberActor({ org: { id: ctx.org.id }, userId: ctx.members[role].user.id, membershipId: m.id, role: m.role })
 }

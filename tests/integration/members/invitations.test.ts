@@ -176,7 +176,7 @@ describe('accept invitation', () => {
     const email = newEmail()
     ok(await invite('VIEWER', email))
     const token = await latestInviteToken(email)
-    const res = await signUpFromInvitation({ input: { token, name: 'New Person', password: 'shingles-and-gutters-77' } })
+    const res = await signUpFromInvitation({ token, name: 'New Person', password: 'shingles-and-gutters-77' })
     expect(res.orgSlug).toBe(org.slug)
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, emailVerifiedAt: true, memberships: { select: { orgId: true, role: true } } } })
     expect(user).toMatchObject({ id: res.userId, name: 'New Person' })
@@ -184,7 +184,7 @@ describe('accept invitation', () => {
     expect(user.memberships).toEqual([{ orgId: org.id, role: 'VIEWER' }])
     expect((await getInvitationByToken({ token })).state).toBe('accepted')
     // used link: cannot sign up again
-    await expect(signUpFromInvitation({ input: { token, name: 'Again', password: 'shingles-and-gutters-77' } })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(signUpFromInvitation({ token, name: 'Again', password: 'shingles-and-gutters-77' })).rejects.toMatchObject({ code: 'CONFLICT' })
     const { startSession } = await import('@/lib/auth/start-session')
     const { sessionId } = await startSession({ userId: res.userId, rememberMe: false })
     expect(isSessionLive(await db.session.findUniqueOrThrow({ where: { id: sessionId } }))).toBe(true)

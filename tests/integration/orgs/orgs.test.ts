@@ -42,7 +42,7 @@ describe('create organization', () => {
     const slug = uniq('tx-')
     await expect(
       db.$transaction(async (tx) => {
-        await createOrgUseCase({ userId: user.id, input: { name: 'In Tx', slug } }, tx)
+        await createOrgUseCase({ userId: user.id, name: 'In Tx', slug, tx })
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')

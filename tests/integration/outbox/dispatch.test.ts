@@ -7,8 +7,9 @@ import { configureOutbox } from '@/lib/outbox/config'
 import { dispatchOutboxMessage } from '@/lib/outbox/dispatch-outbox-message'
 import { enqueue } from '@/lib/outbox/enqueue'
 import { overrideSender, type OutboxSender } from '@/lib/outbox/senders'
-import { sweepOutbox } from '@/lib/outbox/sweep-outbox'
-import { retryOutboxMessage } from '@/lib/outbox/retry-outbox-message'
+import { unsafeSweepOutbox } from '@/lib/outbox/sweep-outbox'
+import { unsafeRetryOutboxMessage } from '@/lib/outbox/retry-outbox-message'
+import { staffActor } from '@/lib/auth/actor'
 import { unsafeListOutboxDeadLetters } from '@/lib/outbox/list-outbox-dead-letters'
 import { createUser, uniq } from '@/tests/factories'
 import { usePrivateBossSchema } from '@/tests/integration/outbox/harness'
@@ -134,7 +135,7 @@ describe('dispatch outcomes', () => {
     await makeDue(m.id)
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('skipped')
     expect(calls).toHaveLength(3)
-    expect((await unsafeListOutboxDeadLetters({ channel: 'SMS' })).map((d) => d.id)).toContain(m.id)
+    expect((await unsafeListOutboxDeadLetters({ actor: staffActor(await createUser({ staffRole: 'STAFF_SUPPORT' })), channel: 'SMS' })).map((d) => d.id)).toContain(m.id)
   })
 
   it('a non-retryable failure fails at once', async () => {
@@ -152,7 +153,7 @@ describe('dispatch outcomes', () => {
     const m = await newSms()
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('uncertain')
     expect((await row(m.id)).lastError).toMatch(/^UNCERTAIN/)
-    await sweepOutbox({ dedupeKeyPrefix: PREFIX })
+    await unsafeSweepOutbox({ dedupeKeyPrefix: PREFIX })
     await makeDue(m.id).catch(() => undefined)
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('skipped')
     expect(calls).toHaveLength(1)
@@ -172,7 +173,7 @@ describe('sweeper', () => {
     const meter = await enqueue({ channel: 'METER', dedupeKey: PREFIX + uniq('lead:'), payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 } })
     for (const id of [s.id, meter.id]) await claimOutboxMessage({ id, leaseMs: 1 })
     await new Promise((r) => setTimeout(r, 20))
-    const res = await sweepOutbox({ dedupeKeyPrefix: PREFIX })
+    const res = await unsafeSweepOutbox({ dedupeKeyPrefix: PREFIX })
     expect(res.requeued).toBeGreaterThanOrEqual(1)
     expect(res.uncertain).toBeGreaterThanOrEqual(1)
     expect(await row(meter.id)).toMatchObject({ status: 'queued' })
@@ -183,7 +184,7 @@ describe('sweeper', () => {
 
   it('re-kicks due queued rows (their job was lost)', async () => {
     const m = await newSms()
-    const res = await sweepOutbox({ dedupeKeyPrefix: PREFIX })
+    const res = await unsafeSweepOutbox({ dedupeKeyPrefix: PREFIX })
     expect(res.kicked).toBeGreaterThanOrEqual(1)
     expect((await row(m.id)).status).toBe('queued')
   })
@@ -192,14 +193,15 @@ describe('sweeper', () => {
 describe('staff retry of a dead letter', () => {
   it('failed → queued with a fresh budget, audited; then it sends', async () => {
     const staff = await createUser({ staffRole: 'STAFF_ADMIN' })
+    const actor = staffActor(staff)
     const { sender } = scripted([new AppError('UPSTREAM_FAILED', 'x', { details: { status: 400 } }), 'ok'])
     overrideSender('SMS', sender)
     const m = await newSms()
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('failed')
-    await retryOutboxMessage({ id: m.id, staffUserId: staff.id })
+    await unsafeRetryOutboxMessage({ actor, id: m.id })
     expect(await row(m.id)).toMatchObject({ status: 'queued', attempts: 0 })
     expect(await db.auditLog.count({ where: { action: 'outbox.retry', targetId: m.id, actorId: staff.id } })).toBe(1)
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('sent')
-    await expect(retryOutboxMessage({ id: m.id, staffUserId: staff.id })).rejects.toThrow(/Only failed/)
+    await expect(unsafeRetryOutboxMessage({ actor, id: m.id })).rejects.toThrow(/Only failed/)
   })
 })

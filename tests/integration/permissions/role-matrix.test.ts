@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Role[]> = {
   'audit.read': [O, A], 'billing.read': [O, A],
   'member.invite': [O, A, M], 'lead.assign': [O, A, M], 'lead.export': [O, A, M], 'scan.run': [O, A, M],
   'sequence.enroll': [O, A, M], 'ai.test': [O, A, M], 'org.settings.read': [O, A, M],
+  'member.read': [O, A, M, R, V], // not a row of PRODUCT §2: every member sees the team
   'lead.read': [O, A, M, R, V], 'lead.write': [O, A, M, R], 'outreach.send': [O, A, M, R],
   'analytics.read': [O, A, M, V],
   'lead.delete': [O, A],
@@ -87,6 +88,7 @@ const ACTION_DRIVERS: Partial<Record<Permission, Driver[]>> = {
     { name: 'resendInvitationAction', run: async (o, r) => resendInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }) },
     { name: 'cancelInvitationAction', run: async (o, r) => cancelInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }) },
   ],
+  'member.read': [{ name: 'listMembersAction', run: (o, r) => listMembersAction.as(as(o, r))({ orgSlug: o.org.slug }) }],
   'member.role.change': [{
     name: 'changeMemberRoleAction',
     run: async (o, r) => changeMemberRoleAction.as(as(o, r))({ orgSlug: o.org.slug, membershipId: (await viewerMembership(o)).id, role: 'REP' }),

@@ -6,17 +6,20 @@ import { resetProviderPolicies } from '@/lib/external/call-service'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST } from '@/app/api/webhooks/stripe/route'
 import { createOrg, uniq } from '@/tests/factories'
-import { startTestWorker, usePrivateBossSchema, waitFor } from '@/tests/integration/outbox/harness'
+import { startStripeFake, type StripeFake } from '@/tests/fakes/stripe-fake'
+import { startTestWorker, usePrivateBossSchema } from '@/tests/integration/outbox/harness'
 import { now, post, stripeHeaders } from '@/tests/integration/webhooks/signers'
-import { startStripeFake } from '@/tests/integration/webhooks/stripe-fake'
+import { waitFor } from '@/tests/wait-for'
 
 const SECRET = 'whsec_test_' + uniq('')
-let fake: Awaited<ReturnType<typeof startStripeFake>>
+let fake: StripeFake
 let worker: WorkerHandle
+let bossSchema: string
 
 beforeAll(async () => {
-  usePrivateBossSchema()
-  fake = await startStripeFake()
+  bossSchema = usePrivateBossSchema()
+  // a subscription the test has not put in the fake is one Stripe does not know (404)
+  fake = await startStripeFake({ unknownSubscription: 'missing' })
   Object.assign(process.env, {
     STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_HOST: '127.0.0.1',
     STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: 'http',
@@ -45,7 +48,18 @@ async function setup() {
   return { org, customer, subId }
 }
 
-const storedCount = () => db.webhookEvent.count({ where: { provider: 'STRIPE' } })
+/** States of the pg-boss jobs that process one stored event (this file's private boss schema; completed jobs
+ * move to the archive table eventually, so both are read). */
+async function processingJobStates(webhookEventId: string): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<Array<{ state: string }>>(
+    `SELECT state::text FROM "${bossSchema}".job WHERE name = 'webhooks.process' AND data->>'id' = $1
+     UNION ALL
+     SELECT state::text FROM "${bossSchema}".archive WHERE name = 'webhooks.process' AND data->>'id' = $1`,
+    webhookEventId,
+  )
+  return rows.map((r) => r.state)
+}
+const FINISHED = ['completed', 'failed', 'cancelled']
 
 describe('Stripe webhooks', () => {
   it('the same event delivered 10 times is stored once and has one effect', async () => {
@@ -61,7 +75,14 @@ describe('Stripe webhooks', () => {
 
     const ev = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), { what: 'processed event' })
     expect(ev.attempts).toBe(1)
-    await new Promise((r) => setTimeout(r, 1200)) // give any (wrong) duplicate processing a chance to show up
+    // Every job for this event was inserted with the stored row, before the POSTs answered. Once all of them have
+    // finished, no (wrong) duplicate processing can still come: there must be exactly one, and it completed.
+    const jobs = await waitFor(async () => {
+      const states = await processingJobStates(ev.id)
+      return states.length > 0 && states.every((s) => FINISHED.includes(s)) && states
+    }, { what: 'the processing jobs of this event to finish' })
+    expect(jobs).toEqual(['completed'])
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } })).attempts).toBe(1)
     expect(fake.reads.filter((s) => s === subId)).toHaveLength(1)
     expect(await db.auditLog.count({ where: { orgId: org.id, action: 'billing.subscription.synced' } })).toBe(1)
     const acct = await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })
@@ -85,7 +106,7 @@ describe('Stripe webhooks', () => {
       expect(r.status).toBe(200)
     }
     const ids = bodies.map((b) => JSON.parse(b).id as string)
-    await waitFor(async () => (await db.webhookEvent.count({ where: { eventId: { in: ids }, status: 'processed' } })) === 4, { what: '4 processed' })
+    await waitFor(async () => (await db.webhookEvent.count({ where: { provider: 'STRIPE', eventId: { in: ids }, status: 'processed' } })) === 4, { what: '4 processed' })
     const acct = await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })
     expect(acct.status).toBe('active')
     expect(acct.priceId).toBe('price_ent')
@@ -100,7 +121,7 @@ describe('Stripe webhooks', () => {
   it('rejects a tampered body, a wrong secret and a stale timestamp with 400, storing nothing', async () => {
     const { customer, subId } = await setup()
     const body = subscriptionEvent({ subId, customer, status: 'active' })
-    const before = await storedCount()
+    const eventId = JSON.parse(body).id as string // every request below carries this event id
     const tampered = await post(POST, '/api/webhooks/stripe', body.replace('"active"', '"canceled"'), stripeHeaders(body, SECRET))
     const wrongKey = await post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, 'whsec_wrong'))
     const stale = await post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, SECRET, now() - 301))
@@ -110,7 +131,7 @@ describe('Stripe webhooks', () => {
       expect(r.body.error).toMatchObject({ code: 'BAD_REQUEST' })
       expect(typeof (r.body.error as { requestId: string }).requestId).toBe('string')
     }
-    expect(await storedCount()).toBe(before)
+    expect(await db.webhookEvent.count({ where: { provider: 'STRIPE', eventId } })).toBe(0)
   })
 
   it('a failed processing attempt is recorded and retried until it succeeds', async () => {
@@ -119,10 +140,10 @@ describe('Stripe webhooks', () => {
     const body = subscriptionEvent({ subId, customer, status: 'active' })
     const eventId = JSON.parse(body).id as string
     await post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, SECRET))
-    const failed = await waitFor(() => db.webhookEvent.findFirst({ where: { eventId, status: 'failed' } }), { what: 'failed event' })
+    const failed = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'failed' } }), { what: 'failed event' })
     expect(failed.lastError).toMatch(/UPSTREAM_FAILED/)
     fake.subscriptions.set(subId, { id: subId, customer, status: 'trialing', priceId: 'price_pro', periodEnd: now() + 86400 })
-    const done = await waitFor(() => db.webhookEvent.findFirst({ where: { eventId, status: 'processed' } }), { timeoutMs: 20_000, what: 'retried event' })
+    const done = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), { timeoutMs: 20_000, what: 'retried event' })
     expect(done.attempts).toBeGreaterThanOrEqual(2)
     expect((await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })).status).toBe('trialing')
   }, 30_000)

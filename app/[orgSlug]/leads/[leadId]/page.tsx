@@ -32,7 +32,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   }
-  const [people, assignees] = await Promise.all([listMembers({ orgId: member.org.id }), perms.canAssign ? memberOptions(perms.actor) : Promise.resolve([])])
+  const [people, assignees] = await Promise.all([listMembers({ actor: perms.actor }), perms.canAssign ? memberOptions(perms.actor) : Promise.resolve([])])
   const userNames = Object.fromEntries(people.map((p) => [p.userId, p.name]))
   const memberNames = Object.fromEntries(people.map((p) => [p.membershipId, p.name]))
   const editable = perms.canWrite

@@ -1,6 +1,7 @@
 // Map view of the same filtered set as the list (highest scores first, capped so the browser stays fast).
 import { requirePageMember } from '@/lib/auth/page-session'
 import { listMapPoints } from '@/lib/leads/list-map-points'
+import { leadFilterSchema } from '@/lib/leads/schemas'
 import { PageHeader } from '@/components/ui/card'
 import { Alert, EmptyState } from '@/components/ui/feedback'
 import { LeadFilters } from '@/components/leads/lead-filters'
@@ -20,7 +21,7 @@ export default async function LeadMapPage({ params, searchParams }: { params: Pr
   const qs = toQueryString(query)
 
   // one capped query over the same filters and scope as the table, best scores first
-  const { points, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: toListInput(query) })
+  const { points, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: leadFilterSchema.parse(toListInput(query)) })
   const members = perms.isRep ? [] : await memberOptions(perms.actor)
   const tilesUrl = process.env['NEXT_PUBLIC_MAP_TILES_URL'] || null
 

@@ -8,7 +8,8 @@ import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/field'
 import { Alert, Badge, ErrorNotice } from '@/components/ui/feedback'
-import { fieldErrors, type ActionError, type ActionFn } from '@/components/members/action-types'
+import { fieldErrors } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 import { createApiKeySchema } from '@/lib/api-keys/schemas'
 
 export interface ApiKeyRow {

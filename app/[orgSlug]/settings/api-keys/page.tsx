@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePageMember } from '@/lib/auth/page-session'
 import { can } from '@/lib/auth/permissions'
+import { memberActor } from '@/lib/auth/actor'
 import { listApiKeys } from '@/lib/api-keys/list-api-keys'
 import { PageHeader } from '@/components/ui/card'
 import { Alert } from '@/components/ui/feedback'
@@ -15,7 +16,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
   const { orgSlug } = await params
   const { member } = await requirePageMember(orgSlug)
   if (!can(member.role, 'api_keys.manage')) notFound()
-  const keys = await listApiKeys({ orgId: member.org.id })
+  const keys = await listApiKeys({ actor: memberActor(member) })
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/settings`} className="text-brand-700 hover:underline">← Settings</Link></nav>

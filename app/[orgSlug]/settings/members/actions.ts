@@ -1,5 +1,6 @@
 'use server'
-// Thin wiring: orgAction loads the member and checks the permission; lib/members holds the rules.
+// Thin wiring: orgAction loads the member, checks the permission and parses the input once; lib/members holds
+// the rules and checks the right again through the actor.
 import { z } from 'zod'
 import { orgAction } from '@/lib/actions/define-action'
 import { changeRoleSchema, invitationIdSchema, inviteMemberSchema, membershipIdSchema } from '@/lib/members/schemas'
@@ -14,30 +15,28 @@ import { listMembers } from '@/lib/members/list-members'
 
 const empty = z.object({})
 
-export const listMembersAction = orgAction({ permission: null, input: empty }, ({ member }) => listMembers({ orgId: member.org.id }))
+export const listMembersAction = orgAction({ permission: 'member.read', input: empty }, ({ actor }) => listMembers({ actor }))
 
-export const listInvitationsAction = orgAction({ permission: 'member.invite', input: empty }, ({ member }) =>
-  listInvitations({ orgId: member.org.id }),
+export const listInvitationsAction = orgAction({ permission: 'member.invite', input: empty }, ({ actor }) => listInvitations({ actor }))
+
+export const inviteMemberAction = orgAction({ permission: 'member.invite', input: inviteMemberSchema }, ({ actor, input }) =>
+  inviteMember({ actor, email: input.email, role: input.role }),
 )
 
-export const inviteMemberAction = orgAction({ permission: 'member.invite', input: inviteMemberSchema }, ({ member, input }) =>
-  inviteMember({ member, input }),
+export const resendInvitationAction = orgAction({ permission: 'member.invite', input: invitationIdSchema }, ({ actor, input }) =>
+  resendInvitation({ actor, invitationId: input.invitationId }),
 )
 
-export const resendInvitationAction = orgAction({ permission: 'member.invite', input: invitationIdSchema }, ({ member, input }) =>
-  resendInvitation({ member, input }),
+export const cancelInvitationAction = orgAction({ permission: 'member.invite', input: invitationIdSchema }, ({ actor, input }) =>
+  cancelInvitation({ actor, invitationId: input.invitationId }),
 )
 
-export const cancelInvitationAction = orgAction({ permission: 'member.invite', input: invitationIdSchema }, ({ member, input }) =>
-  cancelInvitation({ member, input }),
+export const changeMemberRoleAction = orgAction({ permission: 'member.role.change', input: changeRoleSchema }, ({ actor, input }) =>
+  changeMemberRole({ actor, membershipId: input.membershipId, role: input.role }),
 )
 
-export const changeMemberRoleAction = orgAction({ permission: 'member.role.change', input: changeRoleSchema }, ({ member, input }) =>
-  changeMemberRole({ member, input }),
+export const removeMemberAction = orgAction({ permission: 'member.remove', input: membershipIdSchema }, ({ actor, input }) =>
+  removeMember({ actor, membershipId: input.membershipId }),
 )
 
-export const removeMemberAction = orgAction({ permission: 'member.remove', input: membershipIdSchema }, ({ member, input }) =>
-  removeMember({ member, input }),
-)
-
-export const leaveOrgAction = orgAction({ permission: null, input: empty }, ({ member }) => leaveOrg({ member }))
+export const leaveOrgAction = orgAction({ permission: null, input: empty }, ({ actor }) => leaveOrg({ actor }))

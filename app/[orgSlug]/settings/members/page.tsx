@@ -1,5 +1,6 @@
 import { requirePageMember } from '@/lib/auth/page-session'
 import { can, canGrantRole, canManageMember, ROLES } from '@/lib/auth/permissions'
+import { memberActor } from '@/lib/auth/actor'
 import { listMembers } from '@/lib/members/list-members'
 import { listInvitations } from '@/lib/members/list-invitations'
 import { Card, PageHeader } from '@/components/ui/card'
@@ -19,9 +20,10 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   const { member } = await requirePageMember(orgSlug)
   const me = member.role
   const mayInvite = can(me, 'member.invite')
+  const actor = memberActor(member)
   const [members, invitations] = await Promise.all([
-    listMembers({ orgId: member.org.id }),
-    mayInvite ? listInvitations({ orgId: member.org.id }) : Promise.resolve([]),
+    listMembers({ actor }),
+    mayInvite ? listInvitations({ actor }) : Promise.resolve([]),
   ])
   const grantable = ROLES.filter((r) => canGrantRole(me, r))
   const rows: MemberRowView[] = members.map((m) => ({

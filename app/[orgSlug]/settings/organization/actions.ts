@@ -5,10 +5,8 @@ import { updateOrgSettingsSchema } from '@/lib/orgs/schemas'
 import { getOrgSettings } from '@/lib/orgs/get-org-settings'
 import { updateOrgSettings } from '@/lib/orgs/update-org-settings'
 
-export const getOrgSettingsAction = orgAction({ permission: 'org.settings.read', input: z.object({}) }, ({ member }) =>
-  getOrgSettings({ orgId: member.org.id }),
-)
+export const getOrgSettingsAction = orgAction({ permission: 'org.settings.read', input: z.object({}) }, ({ actor }) => getOrgSettings({ actor }))
 
-export const updateOrgSettingsAction = orgAction({ permission: 'org.settings.update', input: updateOrgSettingsSchema }, ({ member, input }) =>
-  updateOrgSettings({ member, input }),
+export const updateOrgSettingsAction = orgAction({ permission: 'org.settings.update', input: updateOrgSettingsSchema }, ({ actor, input }) =>
+  updateOrgSettings({ actor, name: input.name, slug: input.slug, timeZone: input.timeZone }),
 )

@@ -7,7 +7,8 @@ import { updateOrgSettingsSchema } from '@/lib/orgs/schemas'
 import { Button } from '@/components/ui/button'
 import { Field, Input, Select } from '@/components/ui/field'
 import { Alert, ErrorNotice } from '@/components/ui/feedback'
-import { fieldErrors, type ActionError, type ActionFn } from '@/components/members/action-types'
+import { fieldErrors } from '@/components/members/action-types'
+import type { ActionError, ActionFn } from '@/lib/action-result'
 
 type In = z.input<typeof updateOrgSettingsSchema>
 type Out = z.output<typeof updateOrgSettingsSchema>

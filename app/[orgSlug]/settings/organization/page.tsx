@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation'
 import { requirePageMember } from '@/lib/auth/page-session'
 import { can } from '@/lib/auth/permissions'
+import { memberActor } from '@/lib/auth/actor'
 import { getOrgSettings } from '@/lib/orgs/get-org-settings'
 import { timeZoneOptions } from '@/lib/orgs/time-zones'
 import { Card, PageHeader } from '@/components/ui/card'
@@ -14,7 +15,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { member } = await requirePageMember(orgSlug)
   // REP and VIEWER do not hold org.settings.read: same answer as a page that does not exist
   if (!can(member.role, 'org.settings.read')) notFound()
-  const org = await getOrgSettings({ orgId: member.org.id })
+  const org = await getOrgSettings({ actor: memberActor(member) })
   const editable = can(member.role, 'org.settings.update')
   return (
     <>

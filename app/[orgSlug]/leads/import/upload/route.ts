@@ -6,7 +6,6 @@ import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { handleRoute, json, readJson } from '@/lib/http/handle-route'
 import { requireRouteMember } from '@/lib/auth/route-member'
-import { memberActor } from '@/lib/leads/lead-actor'
 import { importMappingSchema, MAX_IMPORT_BYTES } from '@/lib/leads/import-mapping'
 import { previewImport } from '@/lib/leads/preview-import'
 import { commitImport } from '@/lib/leads/commit-import'
@@ -21,10 +20,9 @@ const bodySchema = z.discriminatedUnion('step', [
 export const POST = handleRoute(async (request, { req, params }) => {
   const origin = request.headers.get('origin')
   if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL) throw new AppError('FORBIDDEN', 'Cross-site request refused')
-  const member = await requireRouteMember({ request, req, orgSlug: String(params.orgSlug), permission: 'lead.write' })
+  const { actor } = await requireRouteMember({ request, req, orgSlug: String(params.orgSlug), permission: 'lead.write' })
   // JSON escaping can grow the text: allow some headroom over the file limit
   const body = await readJson(request, bodySchema, Math.ceil(MAX_IMPORT_BYTES * 1.2))
-  const actor = memberActor(member)
   if (body.step === 'preview') return json({ data: await previewImport({ actor, csvText: body.csvText, mapping: body.mapping }) })
   const imp = await commitImport({ actor, csvText: body.csvText, mapping: body.mapping, fileName: body.fileName })
   return json({ data: imp }, { status: 201 })

@@ -1,0 +1,63 @@
+// Every background queue: its name, the data its jobs carry, its pg-boss options and its cron when scheduled.
+// A leaf module (no handlers, no domain imports), so web processes can enqueue without loading worker code and
+// the domain jobs files (lib/<domain>/jobs.ts) can build their handlers on it without an import loop.
+// Handlers are registered in lib/jobs/queues.ts; jobs are sent with lib/jobs/enqueue.ts.
+import 'server-only'
+import type PgBoss from 'pg-boss'
+
+/** What a job of each queue carries (scheduled queues get `{}` from pg-boss's cron). */
+export interface JobDataMap {
+  'outbox.dispatch': { id: string }
+  'outbox.sweep': Record<string, never>
+  'webhooks.process': { id: string }
+  'webhooks.cleanup': Record<string, never>
+  'leads.import': { importId: string; orgId: string }
+  'api.purge-expired': Record<string, never>
+}
+
+export type QueueName = keyof JobDataMap
+export type JobData<Q extends QueueName> = JobDataMap[Q]
+export type QueueOptions = Omit<PgBoss.Queue, 'name'>
+
+export interface QueueDefinition {
+  options: QueueOptions
+  /** cron (UTC) for a scheduled queue; the worker registers it with boss.schedule */
+  cron?: string
+}
+
+export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } = {
+  /** one job per outbox row (lib/outbox); "short" = at most one waiting job per singletonKey (the row id) */
+  'outbox.dispatch': { options: { policy: 'short', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 } },
+  /** re-kicks due rows, settles expired leases, re-kicks stuck webhook events; every minute */
+  'outbox.sweep': { options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 5 * 60 }, cron: '* * * * *' },
+  /** one job per webhook_events row; failures retried with exponential backoff, then left failed for staff */
+  'webhooks.process': { options: { policy: 'short', retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  /** deletes processed webhook events past retention; nightly */
+  'webhooks.cleanup': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 15 * 60 }, cron: '17 3 * * *' },
+  /** one job per CSV import (lib/leads/run-import.ts); resumable batches, so a retry continues where it stopped */
+  'leads.import': { options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 * 60 } },
+  /** expired Idempotency-Key records and rate-limit windows (lib/api/purge-expired.ts); hourly */
+  'api.purge-expired': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 15 * 60 }, cron: '17 * * * *' },
+}
+
+export const QUEUE_NAMES = Object.keys(QUEUE_DEFINITIONS) as QueueName[]
+
+/** A queue as the worker runs it: its definition plus how it is worked. Built by the domain jobs files with
+ *  `queueDef`, collected in lib/jobs/queues.ts. */
+export interface QueueDef {
+  name: string
+  options?: QueueOptions
+  cron?: string
+  batchSize?: number
+  /** parallel pollers for this queue in one process (default 1); each takes up to batchSize jobs */
+  workers?: number
+  handler: PgBoss.WorkHandler<object>
+}
+
+export function queueDef<Q extends QueueName>(
+  name: Q,
+  worker: { handler: PgBoss.WorkHandler<JobData<Q>>; batchSize?: number; workers?: number },
+): QueueDef {
+  const { options, cron } = QUEUE_DEFINITIONS[name]
+  return { name, options, ...(cron ? { cron } : {}), ...worker, handler: worker.handler as PgBoss.WorkHandler<object> }
+}
