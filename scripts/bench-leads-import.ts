@@ -16,7 +16,7 @@ async function main() {
   await migrate({ databaseUrl: url, log: () => {} })
   process.env.DATABASE_URL = url
   const { db } = await import('@/lib/db')
-  const { memberActor } = await import('@/lib/auth/actor')
+  const { memberActor, systemActor } = await import('@/lib/auth/actor')
   const { previewImport } = await import('@/lib/leads/preview-import')
   const { commitImport } = await import('@/lib/leads/commit-import')
   const { runImport } = await import('@/lib/leads/run-import')
@@ -41,7 +41,7 @@ async function main() {
     const imp = await commitImport({ actor, csvText: csv, mapping: p.mapping, fileName: 'bench.csv', enqueue: false })
     console.log(`commit (store file, audit): ${((performance.now() - t) / 1000).toFixed(1)} s`)
     t = performance.now()
-    await runImport({ importId: imp.id, orgId: org.id })
+    await runImport({ actor: systemActor({ process: 'leads.import', orgId: org.id }), importId: imp.id })
     const done = await db.leadImport.findUniqueOrThrow({ where: { id: imp.id } })
     const secs = (performance.now() - t) / 1000
     console.log(`job: ${secs.toFixed(1)} s (${Math.round(done.processed / secs).toLocaleString()} rows/s) — status ${done.status}, processed ${done.processed}, created ${done.created}, skipped ${done.skipped}, failed ${done.failed}`)

@@ -2,6 +2,7 @@
 // from the domain jobs files. Handlers are thin: they call one domain function. Nothing in lib/<domain>
 // imports this module (they import the leaf definitions), so there is no import loop.
 import 'server-only'
+import { systemActor } from '@/lib/auth/actor'
 import { queueDef, type QueueDef } from '@/lib/jobs/queue-definitions'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
@@ -15,7 +16,7 @@ export const QUEUES: QueueDef[] = [
   queueDef('leads.import', {
     handler: async (jobs) => {
       const { runImport } = await import('@/lib/leads/run-import')
-      for (const job of jobs) await runImport(job.data)
+      for (const job of jobs) await runImport({ actor: systemActor({ process: 'leads.import', orgId: job.data.orgId }), importId: job.data.importId })
     },
   }),
   // REST API housekeeping: expired Idempotency-Key records and rate-limit windows (lib/api/purge-expired.ts).

@@ -5,12 +5,15 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { logger } from '@/lib/logger'
 import { writeAudit } from '@/lib/audit/write-audit'
+import { assertCan, auditActorOf, type Actor } from '@/lib/auth/actor'
 import { convertRow, parseCsv, type ImportedRow, type ImportMapping, type RowIssue } from '@/lib/leads/import-mapping'
 
 export const IMPORT_BATCH = 1000
 const MAX_STORED_ERRORS = 500
 
-export async function runImport({ importId, orgId }: { importId: string; orgId: string }) {
+/** `actor`: the leads.import job's system actor for the import's org (lib/jobs/queues.ts). */
+export async function runImport({ actor, importId }: { actor: Actor; importId: string }) {
+  const orgId = assertCan(actor, 'lead.write')
   const imp = await db.leadImport.findFirst({ where: { id: importId, orgId }, select: { id: true, orgId: true, createdById: true, status: true, csvText: true, mapping: true, processed: true, errors: true } })
   if (!imp || imp.status === 'COMPLETED' || imp.status === 'FAILED' || imp.csvText == null) return
   await db.leadImport.update({ where: { id: imp.id }, data: { status: 'RUNNING', startedAt: new Date() }, select: { id: true } })
@@ -50,7 +53,7 @@ export async function runImport({ importId, orgId }: { importId: string; orgId: 
         where: { id: imp.id }, data: { status: 'COMPLETED', finishedAt: new Date(), csvText: null },
         select: { totalRows: true, created: true, skipped: true, failed: true },
       })
-      await writeAudit(tx, { orgId: imp.orgId, actor: { type: 'SYSTEM' }, action: 'lead.import.complete', targetType: 'lead_import', targetId: imp.id, after: done })
+      await writeAudit(tx, { orgId: imp.orgId, actor: auditActorOf(actor), action: 'lead.import.complete', targetType: 'lead_import', targetId: imp.id, after: done })
     })
     // an import shifts the planner's row estimates (the list's "about N leads" reads them): refresh them
     await db.$executeRawUnsafe('ANALYZE leads')

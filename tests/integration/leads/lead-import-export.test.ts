@@ -8,6 +8,7 @@ import { runImport } from '@/lib/leads/run-import'
 import { getImport } from '@/lib/leads/get-import'
 import { exportLeadsCsv } from '@/lib/leads/export-leads-csv'
 import { stopBoss } from '@/lib/jobs/boss'
+import { systemActor } from '@/lib/auth/actor'
 import { GET as exportRoute } from '@/app/[orgSlug]/leads/export/route'
 import { actorsOf, makeLead } from './helpers'
 
@@ -60,7 +61,7 @@ describe('CSV import', () => {
     const job = await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'leads.import' AND data->>'importId' = ${imp.id}`
     expect(Number(job[0]!.n)).toBe(1)
     expect(await getImport({ actor: a.ADMIN, importId: imp.id })).toMatchObject({ status: 'PENDING', totalRows: 6, processed: 0, percent: 0 })
-    await runImport({ importId: imp.id, orgId: org.org.id })
+    await runImport({ actor: systemActor({ process: 'leads.import', orgId: org.org.id }), importId: imp.id })
     const done = await getImport({ actor: a.ADMIN, importId: imp.id })
     expect(done).toMatchObject({ status: 'COMPLETED', totalRows: 6, processed: 6, created: 2, skipped: 2, failed: 2, percent: 100 })
     const ann = await db.lead.findFirstOrThrow({ where: { orgId: org.org.id, ownerName: 'Ann Able' }, include: { contacts: true, activities: true } })
@@ -70,7 +71,7 @@ describe('CSV import', () => {
     expect((await db.lead.findFirstOrThrow({ where: { id: ann.id } })).searchText).toContain('12145550101')
     expect((await db.leadImport.findUniqueOrThrow({ where: { id: imp.id } })).csvText).toBeNull()
     // running again is a no-op (completed)
-    await runImport({ importId: imp.id, orgId: org.org.id })
+    await runImport({ actor: systemActor({ process: 'leads.import', orgId: org.org.id }), importId: imp.id })
     expect(await db.lead.count({ where: { orgId: org.org.id } })).toBe(3)
     // other org cannot read the import
     const other = await actorsOf(await createOrgWithRoles())

@@ -7,6 +7,7 @@ import {
   listMembersAction, removeMemberAction, resendInvitationAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { getOrgSettingsAction, updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
+import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from '@/app/[orgSlug]/settings/api-keys/actions'
 import { createOrgWithRoles, uniq } from '@/tests/factories'
 
 async function twoOrgs() {
@@ -16,14 +17,16 @@ async function twoOrgs() {
   const bOwner = await db.membership.findFirstOrThrow({ where: { orgId: b.org.id, userId: b.members.OWNER.user.id } })
   const inv = await inviteMemberAction.as({ sessionId: b.members.OWNER.sessionId })({ orgSlug: b.org.slug, email: `${uniq('x-')}@example.test`, role: 'VIEWER' })
   if (!inv.ok) throw new Error('setup')
-  return { a, b, bRep, bOwner, bInvitationId: inv.data.id }
+  const key = await createApiKeyAction.as({ sessionId: b.members.OWNER.sessionId })({ orgSlug: b.org.slug, key: { name: 'b key', scope: 'READ' } })
+  if (!key.ok) throw new Error('setup')
+  return { a, b, bRep, bOwner, bInvitationId: inv.data.id, bKeyId: key.data.id }
 }
 
 const code = (r: ActionResult<unknown>) => (r.ok ? 'ok' : r.error.code)
 
 describe('cross-org access', () => {
   it("every org-scoped action with another org's slug → NOT_FOUND, for every role (even OWNER)", async () => {
-    const { a, b, bRep, bInvitationId } = await twoOrgs()
+    const { a, b, bRep, bInvitationId, bKeyId } = await twoOrgs()
     for (const role of ['OWNER', 'ADMIN', 'MANAGER', 'REP', 'VIEWER'] as const) {
       const s = { sessionId: a.members[role].sessionId }
       const slug = b.org.slug
@@ -38,6 +41,9 @@ describe('cross-org access', () => {
         ['leave', leaveOrgAction.as(s)({ orgSlug: slug })],
         ['getSettings', getOrgSettingsAction.as(s)({ orgSlug: slug })],
         ['updateSettings', updateOrgSettingsAction.as(s)({ orgSlug: slug, name: 'Hijacked', slug, timeZone: 'UTC' })],
+        ['createApiKey', createApiKeyAction.as(s)({ orgSlug: slug, key: { name: 'hijack', scope: 'WRITE' } })],
+        ['listApiKeys', listApiKeysAction.as(s)({ orgSlug: slug })],
+        ['revokeApiKey', revokeApiKeyAction.as(s)({ orgSlug: slug, keyId: bKeyId })],
       ]
       for (const [name, p] of calls) expect(code(await p), `${role} ${name}`).toBe('NOT_FOUND')
     }
@@ -46,7 +52,7 @@ describe('cross-org access', () => {
   })
 
   it("ids of another org's memberships and invitations, used in my own org → NOT_FOUND, nothing changes", async () => {
-    const { a, b, bRep, bOwner, bInvitationId } = await twoOrgs()
+    const { a, b, bRep, bOwner, bInvitationId, bKeyId } = await twoOrgs()
     const s = { sessionId: a.members.OWNER.sessionId }
     const slug = a.org.slug
     expect(code(await changeMemberRoleAction.as(s)({ orgSlug: slug, membershipId: bRep.id, role: 'VIEWER' }))).toBe('NOT_FOUND')
@@ -58,6 +64,8 @@ describe('cross-org access', () => {
     // random well-formed ids behave the same as foreign ones
     expect(code(await removeMemberAction.as(s)({ orgSlug: slug, membershipId: crypto.randomUUID() }))).toBe('NOT_FOUND')
     expect(code(await cancelInvitationAction.as(s)({ orgSlug: slug, invitationId: crypto.randomUUID() }))).toBe('NOT_FOUND')
+    expect(code(await revokeApiKeyAction.as(s)({ orgSlug: slug, keyId: bKeyId }))).toBe('NOT_FOUND')
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: bKeyId } })).revokedAt).toBeNull()
 
     expect((await db.membership.findUniqueOrThrow({ where: { id: bRep.id } })).role).toBe('REP')
     const inv = await db.invitation.findUniqueOrThrow({ where: { id: bInvitationId } })
