@@ -9,7 +9,7 @@ const EXPECTED: Record<string, string> = {
   'audit.read': 'OA...', 'billing.read': 'OA...',
   'member.invite': 'OAM..', 'lead.assign': 'OAM..', 'lead.export': 'OAM..', 'scan.run': 'OAM..', 'sequence.enroll': 'OAM..',
   'ai.test': 'OAM..', 'org.settings.read': 'OAM..',
-  'lead.read': 'OAMRV', 'lead.write': 'OAMR.', 'outreach.send': 'OAMR.',
+  'lead.read': 'OAMRV', 'lead.write': 'OAMR.', 'outreach.send': 'OAMR.', 'member.read': 'OAMRV',
   'analytics.read': 'OAM.V', 'lead.delete': 'OA...',
 }
 
