@@ -13,6 +13,7 @@ import { staffActor } from '@/lib/auth/actor'
 import { unsafeListOutboxDeadLetters } from '@/lib/outbox/list-outbox-dead-letters'
 import { createUser, uniq } from '@/tests/factories'
 import { usePrivateBossSchema } from '@/tests/integration/outbox/harness'
+import { waitFor } from '@/tests/wait-for'
 
 const PREFIX = uniq('dispatch-test:')
 beforeAll(() => {
@@ -172,7 +173,8 @@ describe('sweeper', () => {
     const s = await newSms()
     const meter = await enqueue({ channel: 'METER', dedupeKey: PREFIX + uniq('lead:'), payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 } })
     for (const id of [s.id, meter.id]) await claimOutboxMessage({ id, leaseMs: 1 })
-    await new Promise((r) => setTimeout(r, 20))
+    // the sweep compares the lease with the database clock: wait until both leases have passed there
+    await waitFor(async () => (await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM outbox_messages WHERE id IN (${s.id}::uuid, ${meter.id}::uuid) AND lease_until < now()`)[0]!.n === 2, { everyMs: 5, what: 'the leases to expire' })
     const res = await unsafeSweepOutbox({ dedupeKeyPrefix: PREFIX })
     expect(res.requeued).toBeGreaterThanOrEqual(1)
     expect(res.uncertain).toBeGreaterThanOrEqual(1)

@@ -14,12 +14,4 @@ export function startTestWorker(queues: QueueDef[]): Promise<WorkerHandle> {
   return startWorker({ queues, schedules: false, pollingIntervalSeconds: 0.5, stopTimeoutMs: 5_000 })
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, { timeoutMs = 15_000, everyMs = 100, what = 'condition' } = {}): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-}
+export { waitFor } from '@/tests/wait-for'
