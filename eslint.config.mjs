@@ -21,7 +21,10 @@ const PRISMA_RUNTIME = {
   allowTypeImports: true,
   message: 'No Prisma client here (types are fine: `import type`); put the query in lib/<domain>/.',
 }
-const EXTERNAL = { regex: '^@/lib/external(/.*)?$', message: 'components/ never reaches lib/external; fetch in a server component and pass props.' }
+const EXTERNAL = {
+  regex: '^@/lib/external(/.*)?$',
+  message: 'components/ never reaches lib/external; fetch in a server component and pass props.',
+}
 
 // lib/ modules that client components import (directly or through each other), so they must stay free of
 // server code and do not carry `import 'server-only'`. Found from the 'use client' files' import graph; the Next
@@ -64,7 +67,10 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // vendor patches and test doubles legitimately need `any`; reviewed, not linted
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, minimumDescriptionLength: 3 }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, minimumDescriptionLength: 3 },
+      ],
       'prefer-const': 'warn',
     },
   },
@@ -98,7 +104,10 @@ export default defineConfig([
   {
     files: ISOMORPHIC_LIB,
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PROVIDER_SDKS, DB, PRISMA_RUNTIME, SERVER_ONLY_MARKER, SERVER_MODULES] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [PROVIDER_SDKS, DB, PRISMA_RUNTIME, SERVER_ONLY_MARKER, SERVER_MODULES] },
+      ],
     },
   },
 ])

@@ -9,7 +9,10 @@ const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
 /** Same rule as findPostgres(): DATABASE_ADMIN_URL, else local 5432. global-setup fails clearly if it is down. */
 /** E2E_DB_NAME lets two people run e2e side by side on one server without dropping each other's database. */
-export const E2E_DATABASE_URL: string = withDatabase(process.env.DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL, process.env.E2E_DB_NAME ?? 'fm_e2e')
+export const E2E_DATABASE_URL: string = withDatabase(
+  process.env.DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL,
+  process.env.E2E_DB_NAME ?? 'fm_e2e',
+)
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,8 +33,16 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   // Playwright starts the web server BEFORE globalSetup: /api/health (the wait URL) does not touch the database,

@@ -21,12 +21,18 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
             )}
           </div>
           <p style={{ marginTop: 24, display: 'flex', gap: 12 }}>
-            <button type="button" onClick={reset} style={{ padding: '8px 16px', borderRadius: 6, border: 0, background: '#0f5fae', color: 'white', cursor: 'pointer' }}>
+            <button
+              type="button"
+              onClick={reset}
+              style={{ padding: '8px 16px', borderRadius: 6, border: 0, background: '#0f5fae', color: 'white', cursor: 'pointer' }}
+            >
               Try again
             </button>
             {/* a full page load on purpose: the root layout itself failed */}
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-            <a href="/" style={{ padding: '8px 16px', color: '#0c4a87' }}>Home page</a>
+            <a href="/" style={{ padding: '8px 16px', color: '#0c4a87' }}>
+              Home page
+            </a>
           </p>
         </main>
       </body>

@@ -14,8 +14,12 @@ export default function NotFound() {
           The page does not exist, or you do not have access to it. Check the address, or sign in with the account that was invited.
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
-          <Link href="/" className={buttonVariants({})}>Go to the home page</Link>
-          <Link href="/help" className={buttonVariants({ variant: 'secondary' })}>Help center</Link>
+          <Link href="/" className={buttonVariants({})}>
+            Go to the home page
+          </Link>
+          <Link href="/help" className={buttonVariants({ variant: 'secondary' })}>
+            Help center
+          </Link>
         </div>
       </main>
       <SiteFooter />

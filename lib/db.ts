@@ -51,7 +51,9 @@ export async function sqlRows<T>(query: Prisma.Sql): Promise<T[]> {
 }
 
 /** BEGIN … COMMIT on one connection of the same pool, for a sqlRows-style hot write that must be atomic. */
-export async function sqlTransaction<T>(fn: (run: <R>(query: Prisma.Sql) => Promise<R[]>, client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function sqlTransaction<T>(
+  fn: (run: <R>(query: Prisma.Sql) => Promise<R[]>, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   getDb()
   const client = await pool().connect()
   try {

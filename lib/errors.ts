@@ -26,27 +26,63 @@ export type ErrorCode = keyof typeof ERROR_STATUS
  */
 export const ERROR_REASONS = [
   // permissions and plans
-  'PLAN_REQUIRED', 'SCOPE_REQUIRED', 'SEAT_LIMIT',
+  'PLAN_REQUIRED',
+  'SCOPE_REQUIRED',
+  'SEAT_LIMIT',
   // database rules
-  'UNIQUE', 'LAST_OWNER', 'CONCURRENT_CHANGE',
+  'UNIQUE',
+  'LAST_OWNER',
+  'CONCURRENT_CHANGE',
   // sign-in, sign-up, 2FA, emailed links
-  'BAD_CREDENTIALS', 'LOCKED_OUT', 'EMAIL_NOT_VERIFIED', 'ACCOUNT_EXISTS', 'EMAIL_MISMATCH',
-  'TWO_FACTOR_REQUIRED', 'BAD_TWO_FACTOR_CODE', 'TWO_FACTOR_ENABLED', 'TWO_FACTOR_DISABLED',
-  'INVALID', 'USED', 'EXPIRED', 'RESEND_LIMIT',
+  'BAD_CREDENTIALS',
+  'LOCKED_OUT',
+  'EMAIL_NOT_VERIFIED',
+  'ACCOUNT_EXISTS',
+  'EMAIL_MISMATCH',
+  'TWO_FACTOR_REQUIRED',
+  'BAD_TWO_FACTOR_CODE',
+  'TWO_FACTOR_ENABLED',
+  'TWO_FACTOR_DISABLED',
+  'INVALID',
+  'USED',
+  'EXPIRED',
+  'RESEND_LIMIT',
   // organizations, members, invitations
-  'SLUG_TAKEN', 'ALREADY_MEMBER', 'INVITE_PENDING', 'INVITE_EXPIRED', 'INVITE_CANCELED', 'INVITE_ACCEPTED',
+  'SLUG_TAKEN',
+  'ALREADY_MEMBER',
+  'INVITE_PENDING',
+  'INVITE_EXPIRED',
+  'INVITE_CANCELED',
+  'INVITE_ACCEPTED',
   // leads
-  'DUPLICATE_ADDRESS', 'ADDRESS_TAKEN', 'TOO_MANY_TAGS', 'NOT_FOUND',
+  'DUPLICATE_ADDRESS',
+  'ADDRESS_TAKEN',
+  'TOO_MANY_TAGS',
+  'NOT_FOUND',
   // REST API
-  'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'IDEMPOTENCY_KEY_REUSED',
   // outreach
   'SUPPRESSED',
   // webhooks in
   'BAD_SIGNATURE',
   // providers (lib/external/call-service.ts: why a call to a provider failed)
-  'rate_limited', 'spend_limit', 'overloaded', 'server_error', 'request_timeout', 'client_error', 'connection_refused',
-  'connection_lost', 'timeout', 'malformed_response', 'unknown', 'circuit_open', 'bulkhead_full', 'kill_switch',
-  'invalid_output', 'not_configured',
+  'rate_limited',
+  'spend_limit',
+  'overloaded',
+  'server_error',
+  'request_timeout',
+  'client_error',
+  'connection_refused',
+  'connection_lost',
+  'timeout',
+  'malformed_response',
+  'unknown',
+  'circuit_open',
+  'bulkhead_full',
+  'kill_switch',
+  'invalid_output',
+  'not_configured',
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 
@@ -86,7 +122,13 @@ export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what
 export const forbidden = (message = 'You do not have permission to do this') => new AppError('FORBIDDEN', message)
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in to continue')
 
-interface PgLikeError { code?: string; hint?: string; meta?: Record<string, unknown>; cause?: unknown; message?: string }
+interface PgLikeError {
+  code?: string
+  hint?: string
+  meta?: Record<string, unknown>
+  cause?: unknown
+  message?: string
+}
 
 /** Maps database rule violations (constraints, our triggers) to AppErrors; the DB is the last line of defence. */
 function fromDatabaseError(err: PgLikeError): AppError | null {
@@ -125,7 +167,9 @@ export function toErrorBody(err: AppError, requestId: string): ErrorBody {
   return {
     error: {
       code: err.code,
-      message: masked ? 'Something went wrong on our side. Try again, and contact support with this reference if it persists.' : err.message,
+      message: masked
+        ? 'Something went wrong on our side. Try again, and contact support with this reference if it persists.'
+        : err.message,
       ...(err.details !== undefined && !masked ? { details: err.details } : {}),
       requestId,
     },

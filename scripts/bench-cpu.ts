@@ -3,8 +3,14 @@
 // three share the cores, so these numbers explain the throughput ratios the benchmarks print.
 import fs from 'node:fs'
 
-export interface CpuSnapshot { server: number; pg: number; client: number }
-interface Snapshot extends CpuSnapshot { pgByPid: Map<string, number> }
+export interface CpuSnapshot {
+  server: number
+  pg: number
+  client: number
+}
+interface Snapshot extends CpuSnapshot {
+  pgByPid: Map<string, number>
+}
 
 const TICK_MS = 10 // USER_HZ = 100 on Linux
 
@@ -25,16 +31,25 @@ function postgresByPid(): Map<string, number> {
       if (!/^\d+$/.test(d)) continue
       try {
         if (fs.readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres')) out.set(d, procTicks(d) * TICK_MS)
-      } catch { /* process gone */ }
+      } catch {
+        /* process gone */
+      }
     }
-  } catch { /* no /proc */ }
+  } catch {
+    /* no /proc */
+  }
   return out
 }
 
 export function cpuSnapshot(serverPid: number | undefined): Snapshot {
   const c = process.cpuUsage()
   const pgByPid = postgresByPid()
-  return { server: serverPid ? procTicks(serverPid) * TICK_MS : 0, pg: [...pgByPid.values()].reduce((x, y) => x + y, 0), client: (c.user + c.system) / 1000, pgByPid }
+  return {
+    server: serverPid ? procTicks(serverPid) * TICK_MS : 0,
+    pg: [...pgByPid.values()].reduce((x, y) => x + y, 0),
+    client: (c.user + c.system) / 1000,
+    pgByPid,
+  }
 }
 
 /** CPU milliseconds per request between two snapshots (PostgreSQL: processes alive at the end; new ones count whole). */

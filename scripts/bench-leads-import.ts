@@ -29,14 +29,18 @@ async function main() {
     const lines = ['Address,City,State,Zip,Owner,Phone,Email,Year Built,Property Value,Score,Tags']
     for (let i = 1; i < ROWS; i++) {
       const bad = i % 500 === 0 // 0.2% invalid rows
-      lines.push(`${i} ${streets[i % 5]},Dallas,TX,${bad ? 'x' : 75201 + (i % 40)},Owner ${i},214555${String(i % 10000).padStart(4, '0')},o${i}@example.com,${1950 + (i % 70)},${200000 + i},${i % 101},storm;batch${i % 3}`)
+      lines.push(
+        `${i} ${streets[i % 5]},Dallas,TX,${bad ? 'x' : 75201 + (i % 40)},Owner ${i},214555${String(i % 10000).padStart(4, '0')},o${i}@example.com,${1950 + (i % 70)},${200000 + i},${i % 101},storm;batch${i % 3}`,
+      )
     }
     lines.push(`1 ${streets[1]},Dallas,TX,75202,Duplicate,,,,,,`) // row 100,000 duplicates row 2
     const csv = lines.join('\n')
     console.log(`CSV: ${ROWS.toLocaleString()} rows, ${(csv.length / 1e6).toFixed(1)} MB`)
     let t = performance.now()
     const p = await previewImport({ actor, csvText: csv })
-    console.log(`preview: ${((performance.now() - t) / 1000).toFixed(1)} s — valid ${p.validRows}, invalid ${p.invalidRows}, duplicates in file ${p.duplicateInFile}, importable ${p.importable}`)
+    console.log(
+      `preview: ${((performance.now() - t) / 1000).toFixed(1)} s — valid ${p.validRows}, invalid ${p.invalidRows}, duplicates in file ${p.duplicateInFile}, importable ${p.importable}`,
+    )
     t = performance.now()
     const imp = await commitImport({ actor, csvText: csv, mapping: p.mapping, fileName: 'bench.csv', enqueue: false })
     console.log(`commit (store file, audit): ${((performance.now() - t) / 1000).toFixed(1)} s`)
@@ -44,12 +48,19 @@ async function main() {
     await runImport({ actor: systemActor({ process: 'leads.import', orgId: org.id }), importId: imp.id })
     const done = await db.leadImport.findUniqueOrThrow({ where: { id: imp.id } })
     const secs = (performance.now() - t) / 1000
-    console.log(`job: ${secs.toFixed(1)} s (${Math.round(done.processed / secs).toLocaleString()} rows/s) — status ${done.status}, processed ${done.processed}, created ${done.created}, skipped ${done.skipped}, failed ${done.failed}`)
-    console.log(`leads in org: ${await db.lead.count({ where: { orgId: org.id } })}, contacts: ${await db.contact.count({ where: { orgId: org.id } })}, activities: ${await db.leadActivity.count({ where: { orgId: org.id } })}`)
+    console.log(
+      `job: ${secs.toFixed(1)} s (${Math.round(done.processed / secs).toLocaleString()} rows/s) — status ${done.status}, processed ${done.processed}, created ${done.created}, skipped ${done.skipped}, failed ${done.failed}`,
+    )
+    console.log(
+      `leads in org: ${await db.lead.count({ where: { orgId: org.id } })}, contacts: ${await db.contact.count({ where: { orgId: org.id } })}, activities: ${await db.leadActivity.count({ where: { orgId: org.id } })}`,
+    )
   } finally {
     await db.$disconnect()
     if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl, DB_NAME)
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -26,7 +26,17 @@ function pct(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN
 }
 
-interface Phase { name: string; ok: number; errors: number; rps: number; p50: number; p95: number; p99: number; statuses: Record<number, number>; cpu: CpuSnapshot }
+interface Phase {
+  name: string
+  ok: number
+  errors: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  statuses: Record<number, number>
+  cpu: CpuSnapshot
+}
 let serverPid: number | undefined
 
 async function phase(name: string, seconds: number, request: () => Promise<Response>, okStatus: number): Promise<Phase> {
@@ -36,29 +46,44 @@ async function phase(name: string, seconds: number, request: () => Promise<Respo
   const until = performance.now() + seconds * 1000
   const cpu0 = cpuSnapshot(serverPid)
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (performance.now() < until) {
-      const s = performance.now()
-      try {
-        const res = await request()
-        await res.arrayBuffer()
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1
-        if (res.status === okStatus) latencies.push(performance.now() - s)
-        else errors++
-      } catch {
-        errors++
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < until) {
+        const s = performance.now()
+        try {
+          const res = await request()
+          await res.arrayBuffer()
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1
+          if (res.status === okStatus) latencies.push(performance.now() - s)
+          else errors++
+        } catch {
+          errors++
+        }
       }
-    }
-  }))
+    }),
+  )
   const elapsed = (performance.now() - t0) / 1000
   const cpu = cpuPerRequest(cpu0, cpuSnapshot(serverPid), latencies.length + errors)
   latencies.sort((a, b) => a - b)
-  return { name, ok: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), statuses, cpu }
+  return {
+    name,
+    ok: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    statuses,
+    cpu,
+  }
 }
 
 function stripeEvent() {
   const body = JSON.stringify({
-    id: `evt_bench_${randomUUID().replace(/-/g, '')}`, object: 'event', type: 'customer.subscription.updated', created: Math.floor(Date.now() / 1000),
+    id: `evt_bench_${randomUUID().replace(/-/g, '')}`,
+    object: 'event',
+    type: 'customer.subscription.updated',
+    created: Math.floor(Date.now() / 1000),
     data: { object: { id: 'sub_bench', object: 'subscription', customer: 'cus_bench', status: 'active' } },
   })
   return { body, signature: signStripeTestPayload({ payload: body, secret: SECRET }) }
@@ -69,7 +94,9 @@ async function waitForHealth(server: ChildProcess) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
     try {
       if ((await fetch(`${base}/api/health`)).ok) return
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error('next start did not become healthy within 60 s')
@@ -82,11 +109,17 @@ async function main() {
     console.log(`building ${DIST} (one time) …`)
     // the build evaluates route modules, which parse the environment: give it a valid (unused) one
     const b = spawnSync('npx', ['next', 'build'], {
-      cwd: root, stdio: 'inherit',
+      cwd: root,
+      stdio: 'inherit',
       env: {
-        ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', FM_SANDBOX: '1',
+        ...process.env,
+        NEXT_DIST_DIR: DIST,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        FM_SANDBOX: '1',
         DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
-        AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        AUTH_SECRET: randomBytes(32).toString('hex'),
+        ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       },
     })
     if (b.status !== 0) throw new Error('next build failed')
@@ -98,23 +131,40 @@ async function main() {
   try {
     // node runs next directly (not through npx) so that server.pid is the server process whose CPU is measured
     server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-      cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
       env: {
-        ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1', FM_BENCH: '1', FM_SANDBOX: '1',
-        DATABASE_URL: databaseUrl, STRIPE_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn',
-        AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: DIST,
+        NEXT_TELEMETRY_DISABLED: '1',
+        FM_BENCH: '1',
+        FM_SANDBOX: '1',
+        DATABASE_URL: databaseUrl,
+        STRIPE_WEBHOOK_SECRET: SECRET,
+        LOG_LEVEL: 'warn',
+        AUTH_SECRET: randomBytes(32).toString('hex'),
+        ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       },
     })
     serverPid = server.pid
     await waitForHealth(server)
-    const noop = () => fetch(`${base}/api/bench/noop`, { method: 'POST', body: '{"ping":1}', headers: { 'content-type': 'application/json' } })
+    const noop = () =>
+      fetch(`${base}/api/bench/noop`, { method: 'POST', body: '{"ping":1}', headers: { 'content-type': 'application/json' } })
     // events are signed before each phase (Stripe signs on its own servers; the load generator's HMAC and JSON
     // work would otherwise compete with the server for the same cores), each one unique and within the 5-min window
     let pool: Array<{ body: string; signature: string }> = []
-    const presign = () => { pool = Array.from({ length: Math.min(60_000, SECONDS * 3_000) }, stripeEvent) }
+    const presign = () => {
+      pool = Array.from({ length: Math.min(60_000, SECONDS * 3_000) }, stripeEvent)
+    }
     const webhook = () => {
       const e = pool.pop() ?? stripeEvent()
-      return fetch(`${base}/api/webhooks/stripe`, { method: 'POST', body: e.body, headers: { 'content-type': 'application/json', 'stripe-signature': e.signature } })
+      return fetch(`${base}/api/webhooks/stripe`, {
+        method: 'POST',
+        body: e.body,
+        headers: { 'content-type': 'application/json', 'stripe-signature': e.signature },
+      })
     }
     // warm-up (JIT, pools, pg-boss start in the web process), then measure
     await phase('warm-up noop', 2, noop, 204)
@@ -130,9 +180,12 @@ async function main() {
     const jobs = Number((await c.query(`SELECT count(*) FROM pgboss.job WHERE name = 'webhooks.process'`)).rows[0].count)
     await c.end()
 
-    const fmt = (p: Phase) => `${p.name.padEnd(28)} ${p.rps.toFixed(0).padStart(6)} req/s   p50 ${p.p50.toFixed(1)} ms   p95 ${p.p95.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   ok ${p.ok}  errors ${p.errors}\n${' '.repeat(29)}${formatCpu(p.cpu)}`
+    const fmt = (p: Phase) =>
+      `${p.name.padEnd(28)} ${p.rps.toFixed(0).padStart(6)} req/s   p50 ${p.p50.toFixed(1)} ms   p95 ${p.p95.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   ok ${p.ok}  errors ${p.errors}\n${' '.repeat(29)}${formatCpu(p.cpu)}`
     const ratio = b.rps / a.rps
-    console.log(`\nbench:webhooks — ${CONCURRENCY} concurrent clients, ${SECONDS} s per route, next start (${DIST}), fresh database ${dbName}`)
+    console.log(
+      `\nbench:webhooks — ${CONCURRENCY} concurrent clients, ${SECONDS} s per route, next start (${DIST}), fresh database ${dbName}`,
+    )
     console.log(fmt(a))
     console.log(fmt(b))
     console.log(`throughput ratio webhook/trivial: ${ratio.toFixed(2)}   stored events: ${stored}   enqueued jobs: ${jobs}`)
@@ -143,7 +196,11 @@ async function main() {
     process.exitCode = p99ok && ratioOk && !b.errors ? 0 : 1
   } finally {
     if (server?.pid) {
-      try { process.kill(-server.pid, 'SIGTERM') } catch { /* gone */ }
+      try {
+        process.kill(-server.pid, 'SIGTERM')
+      } catch {
+        /* gone */
+      }
       await new Promise((r) => setTimeout(r, 1000))
     }
     await dropDatabase(adminUrl, dbName).catch((e: unknown) => console.error('could not drop', dbName, e))

@@ -33,7 +33,11 @@ function parseFlags(args: string[]): Record<string, string> {
   return out
 }
 
-const upper = <T extends readonly [string, ...string[]]>(values: T) => z.string().transform((s) => s.toUpperCase()).pipe(z.enum(values))
+const upper = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(values))
 const PLAN = upper(['TRIAL', 'PROFESSIONAL', 'ENTERPRISE'] as const)
 const ROLE = upper(['OWNER', 'ADMIN', 'MANAGER', 'REP', 'VIEWER'] as const)
 
@@ -70,11 +74,16 @@ const COMMANDS = {
     },
   },
   'api-key create': {
-    schema: z.object({ org: z.string(), scope: upper(['READ', 'WRITE'] as const).default('READ'), name: z.string().default('CLI key') }).strict(),
+    schema: z
+      .object({ org: z.string(), scope: upper(['READ', 'WRITE'] as const).default('READ'), name: z.string().default('CLI key') })
+      .strict(),
     run: async (a: { org: string; scope: 'READ' | 'WRITE'; name: string }) => {
       const { adminCreateApiKey } = await import('@/lib/admin-cli/create-api-key')
       const key = await adminCreateApiKey({ orgSlug: a.org, name: a.name, scope: a.scope })
-      const warn = key.orgPlan === 'ENTERPRISE' ? '' : `\nnote: ${a.org} is on ${key.orgPlan}; the REST API answers 403 PLAN_REQUIRED until it is ENTERPRISE`
+      const warn =
+        key.orgPlan === 'ENTERPRISE'
+          ? ''
+          : `\nnote: ${a.org} is on ${key.orgPlan}; the REST API answers 403 PLAN_REQUIRED until it is ENTERPRISE`
       return `created ${key.scope} key "${key.name}" (${key.prefix}…)\n${key.secret}\n(the key is shown once; store it now)${warn}`
     },
   },
@@ -110,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = cmd.schema.parse(parseFlags(argv.slice(2)))
   } catch (e) {
-    const msg = e instanceof z.ZodError ? e.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`).join('\n') : (e as Error).message
+    const msg =
+      e instanceof z.ZodError ? e.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`).join('\n') : (e as Error).message
     console.error(`${msg}\n${USAGE}`)
     return 2
   }

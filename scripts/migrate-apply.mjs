@@ -12,9 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const MIGRATIONS_DIR = path.join(root, 'prisma', 'migrations')
 
 export function listMigrations(dir = MIGRATIONS_DIR) {
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))
-    .map((d) => d.name).sort()
+    .map((d) => d.name)
+    .sort()
 }
 
 export async function migrate({ databaseUrl, dir = MIGRATIONS_DIR, log = console.log } = {}) {
@@ -27,7 +29,8 @@ export async function migrate({ databaseUrl, dir = MIGRATIONS_DIR, log = console
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
     const { rows } = await client.query(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
+    )
     const failed = rows.filter((r) => !r.finished_at)
     if (failed.length) throw new Error(`failed migration(s) present, fix by hand: ${failed.map((r) => r.migration_name)}`)
     const done = new Map(rows.map((r) => [r.migration_name, r]))
@@ -47,7 +50,9 @@ export async function migrate({ databaseUrl, dir = MIGRATIONS_DIR, log = console
         await client.query(sql.toString('utf8'))
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`, [id, checksum, name])
+           VALUES ($1, $2, $3, now(), now(), 1)`,
+          [id, checksum, name],
+        )
         await client.query('COMMIT')
       } catch (e) {
         await client.query('ROLLBACK')
@@ -64,8 +69,15 @@ export async function migrate({ databaseUrl, dir = MIGRATIONS_DIR, log = console
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const databaseUrl = process.env.DATABASE_URL
-  if (!databaseUrl) { console.error('DATABASE_URL is required'); process.exit(2) }
+  if (!databaseUrl) {
+    console.error('DATABASE_URL is required')
+    process.exit(2)
+  }
   migrate({ databaseUrl }).then(
     (r) => console.log(`${r.applied} migration(s) applied, ${r.total - r.applied} already up to date`),
-    (e) => { console.error(e.message); process.exit(1) })
+    (e) => {
+      console.error(e.message)
+      process.exit(1)
+    },
+  )
 }

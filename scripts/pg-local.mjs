@@ -13,7 +13,15 @@ export const DEFAULT_ADMIN_URL = 'postgres://postgres:postgres@127.0.0.1:5432/po
 
 export async function canConnect(url, timeoutMs = 2000) {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs })
-  try { await c.connect(); await c.query('SELECT 1'); return true } catch { return false } finally { await c.end().catch(() => {}) }
+  try {
+    await c.connect()
+    await c.query('SELECT 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await c.end().catch(() => {})
+  }
 }
 
 export async function findPostgres() {
@@ -27,9 +35,14 @@ export async function startEmbedded({ port = 54329, dir = path.join(root, '.data
   const fresh = !fs.existsSync(path.join(dir, 'PG_VERSION'))
   const isRoot = process.getuid?.() === 0
   const ep = new EmbeddedPostgres({
-    databaseDir: dir, user: 'postgres', password, port, persistent: true,
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
     createPostgresUser: isRoot, // as root, the server runs as the `postgres` OS user
-    onLog: () => {}, onError: (e) => console.error('[postgres]', String(e).trim()),
+    onLog: () => {},
+    onError: (e) => console.error('[postgres]', String(e).trim()),
   })
   if (isRoot) fs.chmodSync(path.dirname(dir), 0o755)
   if (fresh) await ep.initialise()
@@ -51,14 +64,20 @@ export async function createDatabase(adminUrl, name, { dropFirst = false } = {})
     if (dropFirst) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     if (!rowCount) await c.query(`CREATE DATABASE "${name}"`)
-  } finally { await c.end() }
+  } finally {
+    await c.end()
+  }
   return withDatabase(adminUrl, name)
 }
 
 export async function dropDatabase(adminUrl, name) {
   const c = new pg.Client({ connectionString: adminUrl })
   await c.connect()
-  try { await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) } finally { await c.end() }
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  } finally {
+    await c.end()
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -69,10 +88,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const port = Number(portArg ?? 5432)
     const { ep, adminUrl } = await startEmbedded({ port, dir: path.join(root, '.data', `pg-${port}`) })
     console.log(`embedded PostgreSQL listening: ${adminUrl}`)
-    const stop = async () => { await ep.stop().catch(() => {}); process.exit(0) }
-    process.on('SIGINT', stop); process.on('SIGTERM', stop)
+    const stop = async () => {
+      await ep.stop().catch(() => {})
+      process.exit(0)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
     setInterval(() => {}, 1 << 30)
   } else {
-    console.error('usage: node scripts/pg-local.mjs probe | serve [port]'); process.exit(2)
+    console.error('usage: node scripts/pg-local.mjs probe | serve [port]')
+    process.exit(2)
   }
 }

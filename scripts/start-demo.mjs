@@ -36,10 +36,17 @@ async function main() {
   }
   // each child leads its own process group so shutdown reaches npx's grandchildren too
   const web = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { cwd: root, env, stdio: 'inherit', detached: true })
-  const worker = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], { cwd: root, env: { ...env, FM_SERVICE: 'worker' }, stdio: 'inherit', detached: true })
+  const worker = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], {
+    cwd: root,
+    env: { ...env, FM_SERVICE: 'worker' },
+    stdio: 'inherit',
+    detached: true,
+  })
   children.push(web, worker)
   web.on('exit', (code) => shutdown(code ?? 0))
-  console.log(`[start] Fish Mouth on http://localhost:${port} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, sign in with the demo users above)`)
+  console.log(
+    `[start] Fish Mouth on http://localhost:${port} (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s, sign in with the demo users above)`,
+  )
 }
 
 function demoSecrets() {
@@ -80,7 +87,11 @@ async function shutdown(code) {
   if (stopping) return
   stopping = true
   for (const c of children) {
-    try { process.kill(-c.pid, 'SIGTERM') } catch { /* already gone */ }
+    try {
+      process.kill(-c.pid, 'SIGTERM')
+    } catch {
+      /* already gone */
+    }
   }
   if (embedded) await embedded.stop().catch(() => {})
   process.exit(code)

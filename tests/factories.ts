@@ -10,7 +10,9 @@ const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD))
 
 export const uniq = (prefix = 'x') => `${prefix}${randomUUID().slice(0, 8)}`
 
-export async function createUser(over: { email?: string; name?: string; verified?: boolean; staffRole?: 'STAFF_ADMIN' | 'STAFF_SUPPORT' } = {}) {
+export async function createUser(
+  over: { email?: string; name?: string; verified?: boolean; staffRole?: 'STAFF_ADMIN' | 'STAFF_SUPPORT' } = {},
+) {
   return db.user.create({
     data: {
       email: (over.email ?? `${uniq('user-')}@example.test`).toLowerCase(),
@@ -33,7 +35,13 @@ export async function addMember(orgId: string, userId: string, role: Role) {
 /** A live session-registry row for `userId` (what a signed-in browser holds). */
 export async function createSession(userId: string, over: { rememberMe?: boolean } = {}) {
   return db.session.create({
-    data: { userId, rememberMe: over.rememberMe ?? false, expiresAt: new Date(Date.now() + 24 * 3600_000), ip: '127.0.0.1', userAgent: 'vitest' },
+    data: {
+      userId,
+      rememberMe: over.rememberMe ?? false,
+      expiresAt: new Date(Date.now() + 24 * 3600_000),
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+    },
   })
 }
 

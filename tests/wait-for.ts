@@ -2,7 +2,10 @@
 // (and fails with a name when the condition never comes) instead of guessing a duration.
 
 /** Polls `fn` every `everyMs` until it returns something truthy (returned), or throws after `timeoutMs`. */
-export async function waitFor<T>(fn: () => T | null | undefined | false | Promise<T | null | undefined | false>, { timeoutMs = 15_000, everyMs = 100, what = 'condition' } = {}): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  { timeoutMs = 15_000, everyMs = 100, what = 'condition' } = {},
+): Promise<T> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const v = await fn()

@@ -37,7 +37,9 @@ export const signOutAction = publicAction(emptySchema, async ({ session }) => {
 
 export const resendVerificationAction = userAction(emptySchema, async ({ session }) => resendVerification({ userId: session.user.id }))
 
-export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async ({ input }) => requestPasswordReset({ email: input.email }))
+export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async ({ input }) =>
+  requestPasswordReset({ email: input.email }),
+)
 
 export const resetPasswordAction = publicAction(resetPasswordSchema, async ({ input }) => {
   await resetPassword({ token: input.token, password: input.password })

@@ -10,7 +10,10 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <p className="mt-6 text-xs text-slate-500">
-        Need help? <Link href="/help" className="underline">Visit the help center</Link>
+        Need help?{' '}
+        <Link href="/help" className="underline">
+          Visit the help center
+        </Link>
       </p>
     </div>
   )

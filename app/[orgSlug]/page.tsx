@@ -23,7 +23,9 @@ export default async function Dashboard({ params }: { params: Promise<{ orgSlug:
         {TILES.map((t) => (
           <Card key={t.label} className="p-4">
             <p className="text-sm font-medium text-slate-600">{t.label}</p>
-            <p className="mt-1 text-2xl font-semibold text-slate-400" aria-label={`${t.label}: none yet`}>—</p>
+            <p className="mt-1 text-2xl font-semibold text-slate-400" aria-label={`${t.label}: none yet`}>
+              —
+            </p>
             <p className="mt-1 text-xs text-slate-500">{t.empty}</p>
           </Card>
         ))}

@@ -20,10 +20,17 @@ import { disableTwoFactor } from '@/lib/auth/two-factor/disable-two-factor'
 import { regenerateRecoveryCodes } from '@/lib/auth/two-factor/regenerate-recovery-codes'
 import { clearBrowserSession } from '@/lib/auth/browser-session'
 
-export const updateProfileAction = userAction(updateProfileSchema, async ({ input, session }) => updateProfile({ userId: session.user.id, name: input.name }))
+export const updateProfileAction = userAction(updateProfileSchema, async ({ input, session }) =>
+  updateProfile({ userId: session.user.id, name: input.name }),
+)
 
 export const changePasswordAction = userAction(changePasswordSchema, async ({ input, session }) =>
-  changePassword({ userId: session.user.id, sessionId: session.sessionId, currentPassword: input.currentPassword, newPassword: input.newPassword }),
+  changePassword({
+    userId: session.user.id,
+    sessionId: session.sessionId,
+    currentPassword: input.currentPassword,
+    newPassword: input.newPassword,
+  }),
 )
 
 export const revokeSessionAction = userAction(revokeSessionSchema, async ({ input, session }) => {
@@ -39,7 +46,9 @@ export const signOutEverywhereAction = userAction(emptySchema, async ({ session 
 
 export const startTwoFactorAction = userAction(emptySchema, async ({ session }) => startTwoFactorSetup({ userId: session.user.id }))
 
-export const confirmTwoFactorAction = userAction(confirmTwoFactorSchema, async ({ input, session }) => confirmTwoFactor({ userId: session.user.id, code: input.code }))
+export const confirmTwoFactorAction = userAction(confirmTwoFactorSchema, async ({ input, session }) =>
+  confirmTwoFactor({ userId: session.user.id, code: input.code }),
+)
 
 export const disableTwoFactorAction = userAction(disableTwoFactorSchema, async ({ input, session }) => {
   await disableTwoFactor({ userId: session.user.id, password: input.password, code: input.code })

@@ -7,7 +7,11 @@ export default function AdminError({ error, reset }: { error: Error & { digest?:
     <main id="main" className="mx-auto max-w-3xl p-6">
       <ErrorNotice
         error={{ message: 'This staff page could not load. Try again; if it keeps failing, contact engineering.', requestId: error.digest }}
-        action={<Button size="sm" variant="secondary" className="mt-2" onClick={reset}>Try again</Button>}
+        action={
+          <Button size="sm" variant="secondary" className="mt-2" onClick={reset}>
+            Try again
+          </Button>
+        }
       />
     </main>
   )

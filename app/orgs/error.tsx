@@ -7,7 +7,11 @@ export default function OrgsError({ error, reset }: { error: Error & { digest?: 
     <main id="main" className="mx-auto max-w-xl p-6 md:p-10">
       <ErrorNotice
         error={{ message: 'This page could not be loaded. Try again; if it keeps failing, contact support.', requestId: error.digest }}
-        action={<Button variant="secondary" size="sm" className="mt-2" onClick={reset}>Try again</Button>}
+        action={
+          <Button variant="secondary" size="sm" className="mt-2" onClick={reset}>
+            Try again
+          </Button>
+        }
       />
     </main>
   )

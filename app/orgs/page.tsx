@@ -16,12 +16,20 @@ export default async function OrgsPage() {
       <PageHeader
         title="Your organizations"
         description={`Signed in as ${session.user.email}`}
-        actions={<Link href="/orgs/new" className={buttonVariants({ size: 'sm' })}>Create organization</Link>}
+        actions={
+          <Link href="/orgs/new" className={buttonVariants({ size: 'sm' })}>
+            Create organization
+          </Link>
+        }
       />
       {orgs.length === 0 ? (
         <EmptyState
           title="You are not a member of any organization"
-          action={<Link href="/orgs/new" className={buttonVariants()}>Create your organization</Link>}
+          action={
+            <Link href="/orgs/new" className={buttonVariants()}>
+              Create your organization
+            </Link>
+          }
         >
           Create one for your company, or ask a teammate to invite you.
         </EmptyState>

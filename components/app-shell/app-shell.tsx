@@ -6,8 +6,18 @@ import { SidebarNav } from './sidebar-nav'
 import { cn } from '@/components/ui/cn'
 
 export function AppShell({
-  orgSlug, banner, orgSwitcher, userMenu, children,
-}: { orgSlug: string; banner?: React.ReactNode; orgSwitcher: React.ReactNode; userMenu: React.ReactNode; children: React.ReactNode }) {
+  orgSlug,
+  banner,
+  orgSwitcher,
+  userMenu,
+  children,
+}: {
+  orgSlug: string
+  banner?: React.ReactNode
+  orgSwitcher: React.ReactNode
+  userMenu: React.ReactNode
+  children: React.ReactNode
+}) {
   const [open, setOpen] = useState(false)
   return (
     <div className="flex min-h-screen flex-col">
@@ -23,18 +33,25 @@ export function AppShell({
           <span aria-hidden>{open ? '✕' : '☰'}</span>
           <span className="sr-only">{open ? 'Close navigation' : 'Open navigation'}</span>
         </button>
-        <Link href={`/${orgSlug}`} className="mr-2 hidden font-bold text-brand-700 sm:block">Fish Mouth</Link>
+        <Link href={`/${orgSlug}`} className="mr-2 hidden font-bold text-brand-700 sm:block">
+          Fish Mouth
+        </Link>
         {orgSwitcher}
         <div className="ml-auto">{userMenu}</div>
       </header>
       <div className="flex flex-1">
         <aside
           id="app-sidebar"
-          className={cn('w-56 shrink-0 border-r border-slate-200 bg-white p-3 md:block', open ? 'fixed inset-y-14 left-0 z-10 block shadow-lg' : 'hidden')}
+          className={cn(
+            'w-56 shrink-0 border-r border-slate-200 bg-white p-3 md:block',
+            open ? 'fixed inset-y-14 left-0 z-10 block shadow-lg' : 'hidden',
+          )}
         >
           <SidebarNav orgSlug={orgSlug} onNavigate={() => setOpen(false)} />
         </aside>
-        <main id="main" className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
+          {children}
+        </main>
       </div>
     </div>
   )

@@ -22,7 +22,10 @@ export function SidebarNav({ orgSlug, onNavigate }: { orgSlug: string; onNavigat
                 href={i.href}
                 onClick={onNavigate}
                 aria-current={active ? 'page' : undefined}
-                className={cn('block rounded-md px-3 py-2 text-sm font-medium', active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100')}
+                className={cn(
+                  'block rounded-md px-3 py-2 text-sm font-medium',
+                  active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100',
+                )}
               >
                 {i.label}
               </Link>

@@ -14,7 +14,13 @@ import type { ActionError, ActionResult } from '@/lib/action-result'
 type In = z.input<typeof changePasswordSchema>
 type Out = z.output<typeof changePasswordSchema>
 
-export function ChangePasswordForm({ email, action }: { email: string; action: (input: In) => Promise<ActionResult<{ otherSessionsRevoked: number }>> }) {
+export function ChangePasswordForm({
+  email,
+  action,
+}: {
+  email: string
+  action: (input: In) => Promise<ActionResult<{ otherSessionsRevoked: number }>>
+}) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const { register, handleSubmit, setError, reset, control, formState } = useForm<In, unknown, Out>({
@@ -41,16 +47,39 @@ export function ChangePasswordForm({ email, action }: { email: string; action: (
       {error && <ErrorNotice error={error} />}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <Field id="currentPassword" label="Current password" error={errors.currentPassword?.message}>
-        <Input id="currentPassword" type="password" autoComplete="current-password" aria-invalid={!!errors.currentPassword} aria-describedby={errors.currentPassword ? 'currentPassword-error' : undefined} {...register('currentPassword')} />
+        <Input
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.currentPassword}
+          aria-describedby={errors.currentPassword ? 'currentPassword-error' : undefined}
+          {...register('currentPassword')}
+        />
       </Field>
       <Field id="newPassword" label="New password" error={errors.newPassword?.message}>
-        <Input id="newPassword" type="password" autoComplete="new-password" aria-invalid={!!errors.newPassword} aria-describedby={errors.newPassword ? 'newPassword-error new-password-rules' : 'new-password-rules'} {...register('newPassword')} />
+        <Input
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.newPassword}
+          aria-describedby={errors.newPassword ? 'newPassword-error new-password-rules' : 'new-password-rules'}
+          {...register('newPassword')}
+        />
         <PasswordHints id="new-password-rules" password={newPassword} email={email} />
       </Field>
       <Field id="confirm" label="Confirm password" error={errors.confirm?.message}>
-        <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? 'confirm-error' : undefined} {...register('confirm')} />
+        <Input
+          id="confirm"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.confirm}
+          aria-describedby={errors.confirm ? 'confirm-error' : undefined}
+          {...register('confirm')}
+        />
       </Field>
-      <Button type="submit" loading={isSubmitting}>{isSubmitting ? 'Changing…' : 'Change password'}</Button>
+      <Button type="submit" loading={isSubmitting}>
+        {isSubmitting ? 'Changing…' : 'Change password'}
+      </Button>
     </form>
   )
 }

@@ -17,7 +17,10 @@ type Out = z.output<typeof forgotPasswordSchema>
 export function ForgotPasswordForm({ action }: { action: (input: In) => Promise<ActionResult<{ message: string }>> }) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<In, unknown, Out>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } })
+  const { register, handleSubmit, setError, formState } = useForm<In, unknown, Out>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: '' },
+  })
   const { errors, isSubmitting } = formState
 
   const onSubmit = handleSubmit(async (values) => {
@@ -30,8 +33,12 @@ export function ForgotPasswordForm({ action }: { action: (input: In) => Promise<
   if (done) {
     return (
       <div className="space-y-4">
-        <Alert tone="success" title="Check your inbox">{done} The link expires in 1 hour.</Alert>
-        <Link href="/sign-in" className="inline-block text-sm font-medium text-brand-600 hover:underline">Back to sign in</Link>
+        <Alert tone="success" title="Check your inbox">
+          {done} The link expires in 1 hour.
+        </Alert>
+        <Link href="/sign-in" className="inline-block text-sm font-medium text-brand-600 hover:underline">
+          Back to sign in
+        </Link>
       </div>
     )
   }
@@ -39,11 +46,23 @@ export function ForgotPasswordForm({ action }: { action: (input: In) => Promise<
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
       {error && <ErrorNotice error={error} />}
       <Field id="email" label="Email" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="email" aria-invalid={!!errors.email} aria-describedby={errors.email ? 'email-error' : undefined} {...register('email')} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="email"
+          aria-invalid={!!errors.email}
+          aria-describedby={errors.email ? 'email-error' : undefined}
+          {...register('email')}
+        />
       </Field>
-      <Button type="submit" className="w-full" loading={isSubmitting}>{isSubmitting ? 'Sending…' : 'Send reset link'}</Button>
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        {isSubmitting ? 'Sending…' : 'Send reset link'}
+      </Button>
       <p className="text-center text-sm text-slate-600">
-        Remembered it? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+        Remembered it?{' '}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
       </p>
     </form>
   )

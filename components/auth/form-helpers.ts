@@ -3,7 +3,11 @@ import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
 import type { ActionError } from '@/lib/action-result'
 
 /** Puts field-level issues on the form; returns the error to show as a notice (null when all were fields). */
-export function applyActionError<F extends FieldValues>(error: ActionError, setError: UseFormSetError<F>, fields: ReadonlyArray<Path<F>>): ActionError | null {
+export function applyActionError<F extends FieldValues>(
+  error: ActionError,
+  setError: UseFormSetError<F>,
+  fields: ReadonlyArray<Path<F>>,
+): ActionError | null {
   const details = error.details as { issues?: Array<{ path?: string; message?: string }>; field?: string } | undefined
   let placed = 0
   for (const issue of details?.issues ?? []) {

@@ -13,10 +13,21 @@ import type { ActionError, ActionResult } from '@/lib/action-result'
 type In = z.input<typeof updateProfileSchema>
 type Out = z.output<typeof updateProfileSchema>
 
-export function ProfileForm({ name, email, action }: { name: string; email: string; action: (input: In) => Promise<ActionResult<{ name: string }>> }) {
+export function ProfileForm({
+  name,
+  email,
+  action,
+}: {
+  name: string
+  email: string
+  action: (input: In) => Promise<ActionResult<{ name: string }>>
+}) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [saved, setSaved] = useState(false)
-  const { register, handleSubmit, setError, reset, formState } = useForm<In, unknown, Out>({ resolver: zodResolver(updateProfileSchema), defaultValues: { name } })
+  const { register, handleSubmit, setError, reset, formState } = useForm<In, unknown, Out>({
+    resolver: zodResolver(updateProfileSchema),
+    defaultValues: { name },
+  })
   const { errors, isSubmitting, isDirty } = formState
 
   const onSubmit = handleSubmit(async (values) => {
@@ -34,12 +45,20 @@ export function ProfileForm({ name, email, action }: { name: string; email: stri
       {saved && <Alert tone="success">Profile saved.</Alert>}
       {error && <ErrorNotice error={error} />}
       <Field id="name" label="Name" error={errors.name?.message}>
-        <Input id="name" autoComplete="name" aria-invalid={!!errors.name} aria-describedby={errors.name ? 'name-error' : undefined} {...register('name')} />
+        <Input
+          id="name"
+          autoComplete="name"
+          aria-invalid={!!errors.name}
+          aria-describedby={errors.name ? 'name-error' : undefined}
+          {...register('name')}
+        />
       </Field>
       <Field id="email" label="Email" hint="Your sign-in email. Contact support to change it.">
         <Input id="email" value={email} readOnly disabled aria-describedby="email-hint" />
       </Field>
-      <Button type="submit" loading={isSubmitting} disabled={!isDirty}>{isSubmitting ? 'Saving…' : 'Save'}</Button>
+      <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
+        {isSubmitting ? 'Saving…' : 'Save'}
+      </Button>
     </form>
   )
 }

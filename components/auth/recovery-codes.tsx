@@ -12,7 +12,10 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <Alert tone="warning" title="Save your recovery codes now">
         Each code signs you in once if you lose your phone. They are shown only this time.
       </Alert>
-      <ol className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm" aria-label="Recovery codes">
+      <ol
+        className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm"
+        aria-label="Recovery codes"
+      >
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}
@@ -36,7 +39,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         >
           Download
         </a>
-        <Button type="button" size="sm" onClick={onDone}>I saved them</Button>
+        <Button type="button" size="sm" onClick={onDone}>
+          I saved them
+        </Button>
       </div>
     </div>
   )

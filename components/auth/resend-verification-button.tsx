@@ -8,7 +8,13 @@ import type { ActionError, ActionResult } from '@/lib/action-result'
 type Result = { alreadyVerified: boolean; cooldownSeconds: number }
 
 /** Resend with a visible cooldown (the server enforces 60 s and 5 per hour). */
-export function ResendVerificationButton({ action, initialCooldown = 0 }: { action: (input: Record<string, never>) => Promise<ActionResult<Result>>; initialCooldown?: number }) {
+export function ResendVerificationButton({
+  action,
+  initialCooldown = 0,
+}: {
+  action: (input: Record<string, never>) => Promise<ActionResult<Result>>
+  initialCooldown?: number
+}) {
   const [pending, setPending] = useState(false)
   const [cooldown, setCooldown] = useState(initialCooldown)
   const [message, setMessage] = useState<string | null>(null)

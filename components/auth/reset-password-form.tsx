@@ -16,7 +16,13 @@ import { reasonOf } from '@/lib/errors'
 type In = z.input<typeof resetPasswordSchema>
 type Out = z.output<typeof resetPasswordSchema>
 
-export function ResetPasswordForm({ token, action }: { token: string; action: (input: In) => Promise<ActionResult<{ redirectTo: string }>> }) {
+export function ResetPasswordForm({
+  token,
+  action,
+}: {
+  token: string
+  action: (input: In) => Promise<ActionResult<{ redirectTo: string }>>
+}) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const { register, handleSubmit, setError, control, formState } = useForm<In, unknown, Out>({
     resolver: zodResolver(resetPasswordSchema),
@@ -39,18 +45,40 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
       {error && (
         <ErrorNotice
           error={error}
-          action={linkProblem ? <Link href="/forgot-password" className="underline">Request a new link</Link> : undefined}
+          action={
+            linkProblem ? (
+              <Link href="/forgot-password" className="underline">
+                Request a new link
+              </Link>
+            ) : undefined
+          }
         />
       )}
       <input type="hidden" {...register('token')} />
       <Field id="password" label="New password" error={errors.password?.message}>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? 'password-error password-rules' : 'password-rules'} {...register('password')} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.password}
+          aria-describedby={errors.password ? 'password-error password-rules' : 'password-rules'}
+          {...register('password')}
+        />
         <PasswordHints id="password-rules" password={newPassword} />
       </Field>
       <Field id="confirm" label="Confirm password" error={errors.confirm?.message}>
-        <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? 'confirm-error' : undefined} {...register('confirm')} />
+        <Input
+          id="confirm"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.confirm}
+          aria-describedby={errors.confirm ? 'confirm-error' : undefined}
+          {...register('confirm')}
+        />
       </Field>
-      <Button type="submit" className="w-full" loading={isSubmitting}>{isSubmitting ? 'Saving…' : 'Set new password'}</Button>
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        {isSubmitting ? 'Saving…' : 'Set new password'}
+      </Button>
     </form>
   )
 }

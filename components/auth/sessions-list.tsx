@@ -18,8 +18,26 @@ export interface SessionItem {
 /** "Chrome on macOS" from a user-agent string (good enough for recognising your own devices). */
 export function describeDevice(ua: string | null): string {
   if (!ua) return 'Unknown device'
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null
-  const os = /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Mac OS X/.test(ua) ? 'macOS' : /Windows/.test(ua) ? 'Windows' : /Linux/.test(ua) ? 'Linux' : null
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : null
+  const os = /iPhone|iPad/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Mac OS X/.test(ua)
+        ? 'macOS'
+        : /Windows/.test(ua)
+          ? 'Windows'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : null
   if (browser && os) return `${browser} on ${os}`
   return browser ?? os ?? ua.slice(0, 60)
 }
@@ -78,9 +96,21 @@ export function SessionsList({
                 <p className="mt-0.5 text-xs text-slate-500">
                   IP {s.ip ?? 'unknown'} · signed in {when(s.createdAt)} · last seen {when(s.lastSeenAt)}
                 </p>
-                {s.userAgent && <p className="mt-0.5 truncate text-xs text-slate-400" title={s.userAgent}>{s.userAgent}</p>}
+                {s.userAgent && (
+                  <p className="mt-0.5 truncate text-xs text-slate-400" title={s.userAgent}>
+                    {s.userAgent}
+                  </p>
+                )}
               </div>
-              <Button type="button" variant="secondary" size="sm" loading={pendingId === s.id} disabled={pendingId !== null} onClick={() => onRevoke(s.id)} aria-label={`Sign out ${describeDevice(s.userAgent)}${s.current ? ' (this device)' : ''}`}>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                loading={pendingId === s.id}
+                disabled={pendingId !== null}
+                onClick={() => onRevoke(s.id)}
+                aria-label={`Sign out ${describeDevice(s.userAgent)}${s.current ? ' (this device)' : ''}`}
+              >
                 Sign out
               </Button>
             </li>
@@ -89,14 +119,22 @@ export function SessionsList({
       )}
       {confirmAll ? (
         <div role="alertdialog" aria-labelledby="soe-title" className="rounded-md border border-red-200 bg-red-50 p-4">
-          <p id="soe-title" className="text-sm font-medium text-red-900">Sign out of every device, including this one?</p>
+          <p id="soe-title" className="text-sm font-medium text-red-900">
+            Sign out of every device, including this one?
+          </p>
           <div className="mt-3 flex gap-2">
-            <Button type="button" variant="danger" size="sm" loading={pendingId === 'all'} onClick={onSignOutEverywhere}>Yes, sign out everywhere</Button>
-            <Button type="button" variant="secondary" size="sm" onClick={() => setConfirmAll(false)} disabled={pendingId === 'all'}>Cancel</Button>
+            <Button type="button" variant="danger" size="sm" loading={pendingId === 'all'} onClick={onSignOutEverywhere}>
+              Yes, sign out everywhere
+            </Button>
+            <Button type="button" variant="secondary" size="sm" onClick={() => setConfirmAll(false)} disabled={pendingId === 'all'}>
+              Cancel
+            </Button>
           </div>
         </div>
       ) : (
-        <Button type="button" variant="danger" onClick={() => setConfirmAll(true)}>Sign out everywhere</Button>
+        <Button type="button" variant="danger" onClick={() => setConfirmAll(true)}>
+          Sign out everywhere
+        </Button>
       )}
     </div>
   )

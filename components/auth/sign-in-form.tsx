@@ -52,30 +52,64 @@ export function SignInForm({ action, next }: { action: (input: In) => Promise<Ac
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
       {lockedUntil && error ? (
         <Alert tone="error" title="Sign-in is paused">
-          {error.message} You can try again at {lockedUntil}, or <Link href="/forgot-password" className="underline">reset your password</Link>.
-          <p className="mt-1 text-xs opacity-80">Support reference: <code>{error.requestId}</code></p>
+          {error.message} You can try again at {lockedUntil}, or{' '}
+          <Link href="/forgot-password" className="underline">
+            reset your password
+          </Link>
+          .
+          <p className="mt-1 text-xs opacity-80">
+            Support reference: <code>{error.requestId}</code>
+          </p>
         </Alert>
       ) : (
         error && <ErrorNotice error={error} />
       )}
       <div className={needsCode ? 'hidden' : 'space-y-4'}>
         <Field id="email" label="Email" error={errors.email?.message}>
-          <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} aria-describedby={errors.email ? 'email-error' : undefined} {...register('email')} />
+          <Input
+            id="email"
+            type="email"
+            autoComplete="username"
+            aria-invalid={!!errors.email}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+            {...register('email')}
+          />
         </Field>
         <Field id="password" label="Password" error={errors.password?.message}>
-          <Input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? 'password-error' : undefined} {...register('password')} />
+          <Input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={!!errors.password}
+            aria-describedby={errors.password ? 'password-error' : undefined}
+            {...register('password')}
+          />
         </Field>
         <div className="flex items-center justify-between">
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...register('rememberMe')} />
             Remember me for 30 days
           </label>
-          <Link href="/forgot-password" className="text-sm font-medium text-brand-600 hover:underline">Forgot password?</Link>
+          <Link href="/forgot-password" className="text-sm font-medium text-brand-600 hover:underline">
+            Forgot password?
+          </Link>
         </div>
       </div>
       {needsCode && (
-        <Field id="totp" label="Authentication code" hint="The 6-digit code from your authenticator app, or one of your recovery codes." error={errors.totp?.message}>
-          <Input id="totp" inputMode="text" autoComplete="one-time-code" aria-invalid={!!errors.totp} aria-describedby={errors.totp ? 'totp-error' : 'totp-hint'} {...register('totp')} />
+        <Field
+          id="totp"
+          label="Authentication code"
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          error={errors.totp?.message}
+        >
+          <Input
+            id="totp"
+            inputMode="text"
+            autoComplete="one-time-code"
+            aria-invalid={!!errors.totp}
+            aria-describedby={errors.totp ? 'totp-error' : 'totp-hint'}
+            {...register('totp')}
+          />
         </Field>
       )}
       <Button type="submit" className="w-full" loading={isSubmitting}>
@@ -87,7 +121,10 @@ export function SignInForm({ action, next }: { action: (input: In) => Promise<Ac
         </button>
       ) : (
         <p className="text-center text-sm text-slate-600">
-          New to Fish Mouth? <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">Create an account</Link>
+          New to Fish Mouth?{' '}
+          <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+            Create an account
+          </Link>
         </p>
       )}
     </form>

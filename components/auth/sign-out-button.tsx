@@ -3,7 +3,13 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import type { ActionResult } from '@/lib/action-result'
 
-export function SignOutButton({ action, className }: { action: (input: Record<string, never>) => Promise<ActionResult<{ redirectTo: string }>>; className?: string }) {
+export function SignOutButton({
+  action,
+  className,
+}: {
+  action: (input: Record<string, never>) => Promise<ActionResult<{ redirectTo: string }>>
+  className?: string
+}) {
   const [pending, setPending] = useState(false)
   return (
     <Button

@@ -17,7 +17,13 @@ type In = z.input<typeof signUpSchema>
 type Out = z.output<typeof signUpSchema>
 const FIELDS = ['name', 'email', 'password', 'companyName', 'slug'] as const
 
-export function SignUpForm({ action, addressPrefix }: { action: (input: In) => Promise<ActionResult<{ redirectTo: string }>>; addressPrefix: string }) {
+export function SignUpForm({
+  action,
+  addressPrefix,
+}: {
+  action: (input: In) => Promise<ActionResult<{ redirectTo: string }>>
+  addressPrefix: string
+}) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
   const [slugEdited, setSlugEdited] = useState(false)
   const form = useForm<In, unknown, Out>({
@@ -49,10 +55,23 @@ export function SignUpForm({ action, addressPrefix }: { action: (input: In) => P
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={isSubmitting}>
       {error && <ErrorNotice error={error} />}
       <Field id="name" label="Your name" error={errors.name?.message}>
-        <Input id="name" autoComplete="name" aria-invalid={!!errors.name} aria-describedby={errors.name ? 'name-error' : undefined} {...register('name')} />
+        <Input
+          id="name"
+          autoComplete="name"
+          aria-invalid={!!errors.name}
+          aria-describedby={errors.name ? 'name-error' : undefined}
+          {...register('name')}
+        />
       </Field>
       <Field id="email" label="Work email" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="email" aria-invalid={!!errors.email} aria-describedby={errors.email ? 'email-error' : undefined} {...register('email')} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="email"
+          aria-invalid={!!errors.email}
+          aria-describedby={errors.email ? 'email-error' : undefined}
+          {...register('email')}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
         <Input
@@ -66,19 +85,42 @@ export function SignUpForm({ action, addressPrefix }: { action: (input: In) => P
         <PasswordHints id="password-rules" password={password} email={email} />
       </Field>
       <Field id="companyName" label="Company name" error={errors.companyName?.message}>
-        <Input id="companyName" autoComplete="organization" aria-invalid={!!errors.companyName} aria-describedby={errors.companyName ? 'companyName-error' : undefined} {...company} />
+        <Input
+          id="companyName"
+          autoComplete="organization"
+          aria-invalid={!!errors.companyName}
+          aria-describedby={errors.companyName ? 'companyName-error' : undefined}
+          {...company}
+        />
       </Field>
-      <Field id="slug" label="Your Fish Mouth address" hint="Lowercase letters, digits and hyphens. You can change it later." error={errors.slug?.message}>
+      <Field
+        id="slug"
+        label="Your Fish Mouth address"
+        hint="Lowercase letters, digits and hyphens. You can change it later."
+        error={errors.slug?.message}
+      >
         <div className="flex items-center rounded-md">
-          <span className="mr-1 whitespace-nowrap text-sm text-slate-500" aria-hidden>{addressPrefix}</span>
-          <Input id="slug" autoCapitalize="none" spellCheck={false} aria-invalid={!!errors.slug} aria-describedby={errors.slug ? 'slug-error' : 'slug-hint'} {...register('slug', { onChange: () => setSlugEdited(true) })} />
+          <span className="mr-1 whitespace-nowrap text-sm text-slate-500" aria-hidden>
+            {addressPrefix}
+          </span>
+          <Input
+            id="slug"
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-invalid={!!errors.slug}
+            aria-describedby={errors.slug ? 'slug-error' : 'slug-hint'}
+            {...register('slug', { onChange: () => setSlugEdited(true) })}
+          />
         </div>
       </Field>
       <Button type="submit" className="w-full" loading={isSubmitting}>
         {isSubmitting ? 'Creating your account…' : 'Create account'}
       </Button>
       <p className="text-center text-sm text-slate-600">
-        Already have an account? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+        Already have an account?{' '}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
       </p>
     </form>
   )

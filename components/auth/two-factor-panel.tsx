@@ -23,7 +23,15 @@ export interface TwoFactorActions {
   regenerate: (input: z.input<typeof regenerateRecoveryCodesSchema>) => Promise<ActionResult<Codes>>
 }
 
-export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { enabledAt: string | null; unusedRecoveryCodes: number; actions: TwoFactorActions }) {
+export function TwoFactorPanel({
+  enabledAt,
+  unusedRecoveryCodes,
+  actions,
+}: {
+  enabledAt: string | null
+  unusedRecoveryCodes: number
+  actions: TwoFactorActions
+}) {
   const router = useRouter()
   const [setup, setSetup] = useState<Setup | null>(null)
   const [codes, setCodes] = useState<string[] | null>(null)
@@ -51,7 +59,9 @@ export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { en
         {error && <ErrorNotice error={error} />}
         {!setup ? (
           <>
-            <p className="text-sm text-slate-600">Protect your account with a code from an authenticator app (Google Authenticator, 1Password, Authy…) at every sign-in.</p>
+            <p className="text-sm text-slate-600">
+              Protect your account with a code from an authenticator app (Google Authenticator, 1Password, Authy…) at every sign-in.
+            </p>
             <Button
               type="button"
               loading={starting}
@@ -74,7 +84,13 @@ export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { en
               <li>Enter the 6-digit code it shows.</li>
             </ol>
             {/* eslint-disable-next-line @next/next/no-img-element -- a data URL, nothing to optimise */}
-            <img src={setup.qrDataUrl} alt="QR code for your authenticator app" width={180} height={180} className="rounded border border-slate-200" />
+            <img
+              src={setup.qrDataUrl}
+              alt="QR code for your authenticator app"
+              width={180}
+              height={180}
+              className="rounded border border-slate-200"
+            />
             <p className="text-xs text-slate-500">
               Cannot scan? Enter this key: <code className="select-all break-all rounded bg-slate-100 px-1">{setup.secret}</code>
             </p>
@@ -96,19 +112,31 @@ export function TwoFactorPanel({ enabledAt, unusedRecoveryCodes, actions }: { en
       {error && <ErrorNotice error={error} />}
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
         <Badge className="bg-emerald-100 text-emerald-800">On</Badge>
-        <span>since</span> {new Date(enabledAt).toLocaleDateString([], { dateStyle: 'medium' })} · {unusedRecoveryCodes} unused recovery code{unusedRecoveryCodes === 1 ? '' : 's'}
+        <span>since</span> {new Date(enabledAt).toLocaleDateString([], { dateStyle: 'medium' })} · {unusedRecoveryCodes} unused recovery
+        code{unusedRecoveryCodes === 1 ? '' : 's'}
       </p>
       {unusedRecoveryCodes <= 3 && <Alert tone="warning">You are running out of recovery codes. Generate new ones.</Alert>}
       {mode === 'idle' && (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" onClick={() => setMode('regenerate')}>New recovery codes</Button>
-          <Button type="button" variant="danger" onClick={() => setMode('disable')}>Turn off two-factor</Button>
+          <Button type="button" variant="secondary" onClick={() => setMode('regenerate')}>
+            New recovery codes
+          </Button>
+          <Button type="button" variant="danger" onClick={() => setMode('disable')}>
+            Turn off two-factor
+          </Button>
         </div>
       )}
       {mode === 'regenerate' && (
         <div className="space-y-2">
           <p className="text-sm text-slate-600">Your old recovery codes stop working.</p>
-          <CodeForm schema={regenerateRecoveryCodesSchema} label="Code from the app" submit="Generate new codes" onSubmit={actions.regenerate} onSuccess={(d) => setCodes(d.recoveryCodes)} onCancel={() => setMode('idle')} />
+          <CodeForm
+            schema={regenerateRecoveryCodesSchema}
+            label="Code from the app"
+            submit="Generate new codes"
+            onSubmit={actions.regenerate}
+            onSuccess={(d) => setCodes(d.recoveryCodes)}
+            onCancel={() => setMode('idle')}
+          />
         </div>
       )}
       {mode === 'disable' && (
@@ -141,7 +169,10 @@ function CodeForm<T>({
   onCancel?: () => void
 }) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { code: '' } })
+  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: '' },
+  })
   const { errors, isSubmitting } = formState
   return (
     <form
@@ -157,19 +188,45 @@ function CodeForm<T>({
     >
       {error && <ErrorNotice error={error} />}
       <Field id="tf-code" label={label} error={errors.code?.message}>
-        <Input id="tf-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-invalid={!!errors.code} aria-describedby={errors.code ? 'tf-code-error' : undefined} {...register('code')} />
+        <Input
+          id="tf-code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          aria-invalid={!!errors.code}
+          aria-describedby={errors.code ? 'tf-code-error' : undefined}
+          {...register('code')}
+        />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" loading={isSubmitting}>{submit}</Button>
-        {onCancel && <Button type="button" variant="ghost" onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" loading={isSubmitting}>
+          {submit}
+        </Button>
+        {onCancel && (
+          <Button type="button" variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   )
 }
 
-function DisableForm({ onSubmit, onSuccess, onCancel }: { onSubmit: TwoFactorActions['disable']; onSuccess: () => void; onCancel: () => void }) {
+function DisableForm({
+  onSubmit,
+  onSuccess,
+  onCancel,
+}: {
+  onSubmit: TwoFactorActions['disable']
+  onSuccess: () => void
+  onCancel: () => void
+}) {
   const [error, setErrorNotice] = useState<ActionError | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof disableTwoFactorSchema>, unknown, z.output<typeof disableTwoFactorSchema>>({
+  const { register, handleSubmit, setError, formState } = useForm<
+    z.input<typeof disableTwoFactorSchema>,
+    unknown,
+    z.output<typeof disableTwoFactorSchema>
+  >({
     resolver: zodResolver(disableTwoFactorSchema),
     defaultValues: { password: '', code: '' },
   })
@@ -189,14 +246,31 @@ function DisableForm({ onSubmit, onSuccess, onCancel }: { onSubmit: TwoFactorAct
       <p className="text-sm font-medium text-red-900">Turning off two-factor makes your account easier to break into.</p>
       {error && <ErrorNotice error={error} />}
       <Field id="tf-password" label="Password" error={errors.password?.message}>
-        <Input id="tf-password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? 'tf-password-error' : undefined} {...register('password')} />
+        <Input
+          id="tf-password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          aria-describedby={errors.password ? 'tf-password-error' : undefined}
+          {...register('password')}
+        />
       </Field>
       <Field id="tf-disable-code" label="Code from the app (or a recovery code)" error={errors.code?.message}>
-        <Input id="tf-disable-code" autoComplete="one-time-code" aria-invalid={!!errors.code} aria-describedby={errors.code ? 'tf-disable-code-error' : undefined} {...register('code')} />
+        <Input
+          id="tf-disable-code"
+          autoComplete="one-time-code"
+          aria-invalid={!!errors.code}
+          aria-describedby={errors.code ? 'tf-disable-code-error' : undefined}
+          {...register('code')}
+        />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" variant="danger" loading={isSubmitting}>Turn off</Button>
-        <Button type="button" variant="ghost" onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="danger" loading={isSubmitting}>
+          Turn off
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
     </form>
   )

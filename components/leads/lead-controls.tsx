@@ -12,8 +12,19 @@ import type { MemberOption } from './lead-filters'
 
 type Status = (typeof LEAD_STATUSES)[number]
 
-export function LeadStatusControl({ orgSlug, leadId, status, lostReason, disabled, change }: {
-  orgSlug: string; leadId: string; status: Status; lostReason: string | null; disabled?: boolean
+export function LeadStatusControl({
+  orgSlug,
+  leadId,
+  status,
+  lostReason,
+  disabled,
+  change,
+}: {
+  orgSlug: string
+  leadId: string
+  status: Status
+  lostReason: string | null
+  disabled?: boolean
   change: ActionFn<{ orgSlug: string; leadId: string; status: Status; lostReason?: string | null }, unknown>
 }) {
   const router = useRouter()
@@ -29,13 +40,19 @@ export function LeadStatusControl({ orgSlug, leadId, status, lostReason, disable
     setError(null)
     if (next === 'LOST') {
       const r = lostReasonSchema.safeParse(reason)
-      if (!r.success) { setReasonError(r.error.issues[0]?.message ?? 'Say why the lead was lost'); return }
+      if (!r.success) {
+        setReasonError(r.error.issues[0]?.message ?? 'Say why the lead was lost')
+        return
+      }
     }
     setReasonError(null)
     setBusy(true)
     const r = await change({ orgSlug, leadId, status: next, lostReason: next === 'LOST' ? reason : null })
     setBusy(false)
-    if (!r.ok) { setError(r.error); return }
+    if (!r.ok) {
+      setError(r.error)
+      return
+    }
     router.refresh()
   }
 
@@ -45,26 +62,54 @@ export function LeadStatusControl({ orgSlug, leadId, status, lostReason, disable
         <div className="w-52 space-y-1">
           <Label htmlFor="lead-status">Status</Label>
           <Select id="lead-status" value={next} disabled={disabled} onChange={(e) => setNext(e.target.value as Status)}>
-            {Object.entries(STATUS_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {Object.entries(STATUS_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </Select>
         </div>
         {next === 'LOST' && (
           <div className="w-64 space-y-1">
             <Label htmlFor="lead-lost-reason">Lost reason</Label>
-            <Input id="lead-lost-reason" value={reason} maxLength={200} disabled={disabled} onChange={(e) => setReason(e.target.value)}
-              aria-invalid={!!reasonError} aria-describedby={reasonError ? 'lead-lost-reason-error' : undefined} />
+            <Input
+              id="lead-lost-reason"
+              value={reason}
+              maxLength={200}
+              disabled={disabled}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={!!reasonError}
+              aria-describedby={reasonError ? 'lead-lost-reason-error' : undefined}
+            />
           </div>
         )}
-        {!disabled && dirty && <Button type="submit" size="md" loading={busy}>Save status</Button>}
+        {!disabled && dirty && (
+          <Button type="submit" size="md" loading={busy}>
+            Save status
+          </Button>
+        )}
       </div>
-      {reasonError && <p id="lead-lost-reason-error" role="alert" className="text-xs text-red-600">{reasonError}</p>}
+      {reasonError && (
+        <p id="lead-lost-reason-error" role="alert" className="text-xs text-red-600">
+          {reasonError}
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
     </form>
   )
 }
 
-export function LeadAssigneeControl({ orgSlug, leadId, assigneeId, members, update }: {
-  orgSlug: string; leadId: string; assigneeId: string | null; members: MemberOption[]
+export function LeadAssigneeControl({
+  orgSlug,
+  leadId,
+  assigneeId,
+  members,
+  update,
+}: {
+  orgSlug: string
+  leadId: string
+  assigneeId: string | null
+  members: MemberOption[]
   update: ActionFn<{ orgSlug: string; leadId: string; patch: { assigneeId: string | null } }, unknown>
 }) {
   const router = useRouter()
@@ -72,10 +117,15 @@ export function LeadAssigneeControl({ orgSlug, leadId, assigneeId, members, upda
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
   const onChange = async (e: React.ChangeEvent<HTMLSelectElement>) => {
-    setError(null); setSaved(false); setBusy(true)
+    setError(null)
+    setSaved(false)
+    setBusy(true)
     const r = await update({ orgSlug, leadId, patch: { assigneeId: e.target.value || null } })
     setBusy(false)
-    if (!r.ok) { setError(r.error); return }
+    if (!r.ok) {
+      setError(r.error)
+      return
+    }
     setSaved(true)
     router.refresh()
   }
@@ -83,11 +133,24 @@ export function LeadAssigneeControl({ orgSlug, leadId, assigneeId, members, upda
     <div className="space-y-1">
       <Label htmlFor="lead-assignee-select">Assignee</Label>
       <div className="flex items-center gap-2">
-        <Select id="lead-assignee-select" className="w-56" defaultValue={assigneeId ?? ''} onChange={onChange} disabled={busy} aria-busy={busy}>
+        <Select
+          id="lead-assignee-select"
+          className="w-56"
+          defaultValue={assigneeId ?? ''}
+          onChange={onChange}
+          disabled={busy}
+          aria-busy={busy}
+        >
           <option value="">Unassigned</option>
-          {members.map((m) => <option key={m.membershipId} value={m.membershipId}>{m.name} ({m.role.toLowerCase()})</option>)}
+          {members.map((m) => (
+            <option key={m.membershipId} value={m.membershipId}>
+              {m.name} ({m.role.toLowerCase()})
+            </option>
+          ))}
         </Select>
-        <span role="status" className="text-xs text-emerald-700">{saved ? 'Saved' : ''}</span>
+        <span role="status" className="text-xs text-emerald-700">
+          {saved ? 'Saved' : ''}
+        </span>
       </div>
       {error && <ErrorNotice error={error} />}
     </div>

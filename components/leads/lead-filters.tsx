@@ -9,25 +9,54 @@ import { cn } from '@/components/ui/cn'
 import { BAND_HEX, BAND_LABELS, SOURCE_LABELS, STATUS_LABELS } from './lead-format'
 import { toQueryString, DEFAULT_DIR, type LeadQuery, type LeadSort } from './lead-query'
 
-export interface MemberOption { membershipId: string; name: string; role: string }
+export interface MemberOption {
+  membershipId: string
+  name: string
+  role: string
+}
 
 const BANDS = ['HOT', 'WARM', 'COLD'] as const
 const STATUSES = Object.keys(STATUS_LABELS)
 const SOURCES = Object.keys(SOURCE_LABELS)
 const SORTS: Array<{ value: LeadSort; label: string }> = [
-  { value: 'score', label: 'Score' }, { value: 'created', label: 'Created' }, { value: 'updated', label: 'Updated' }, { value: 'address', label: 'Address' },
+  { value: 'score', label: 'Score' },
+  { value: 'created', label: 'Created' },
+  { value: 'updated', label: 'Updated' },
+  { value: 'address', label: 'Address' },
 ]
 
-export function LeadFilters({ query, members, showAssignee, showSort = true }: {
-  query: LeadQuery; members: MemberOption[]; showAssignee: boolean; showSort?: boolean
+export function LeadFilters({
+  query,
+  members,
+  showAssignee,
+  showSort = true,
+}: {
+  query: LeadQuery
+  members: MemberOption[]
+  showAssignee: boolean
+  showSort?: boolean
 }) {
   const router = useRouter()
   const pathname = usePathname()
   const [draft, setDraft] = useState({
-    q: query.q ?? '', scoreMin: query.scoreMin ?? '', scoreMax: query.scoreMax ?? '', tags: query.tags.join(', '),
-    createdFrom: query.createdFrom ?? '', createdTo: query.createdTo ?? '',
+    q: query.q ?? '',
+    scoreMin: query.scoreMin ?? '',
+    scoreMax: query.scoreMax ?? '',
+    tags: query.tags.join(', '),
+    createdFrom: query.createdFrom ?? '',
+    createdTo: query.createdTo ?? '',
   })
-  const [more, setMore] = useState(!!(query.status.length || query.scoreMin || query.scoreMax || query.tags.length || query.source.length || query.createdFrom || query.createdTo))
+  const [more, setMore] = useState(
+    !!(
+      query.status.length ||
+      query.scoreMin ||
+      query.scoreMax ||
+      query.tags.length ||
+      query.source.length ||
+      query.createdFrom ||
+      query.createdTo
+    ),
+  )
   const scoreError = draft.scoreMin && draft.scoreMax && Number(draft.scoreMin) > Number(draft.scoreMax) ? 'Minimum is above maximum' : null
 
   const go = (patch: Partial<LeadQuery>) => {
@@ -38,52 +67,105 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
     e?.preventDefault()
     if (scoreError) return
     go({
-      q: draft.q.trim() || undefined, scoreMin: draft.scoreMin || undefined, scoreMax: draft.scoreMax || undefined,
-      tags: draft.tags.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
-      createdFrom: draft.createdFrom || undefined, createdTo: draft.createdTo || undefined,
+      q: draft.q.trim() || undefined,
+      scoreMin: draft.scoreMin || undefined,
+      scoreMax: draft.scoreMax || undefined,
+      tags: draft.tags
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+      createdFrom: draft.createdFrom || undefined,
+      createdTo: draft.createdTo || undefined,
     })
   }
   const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
   const set = (k: keyof typeof draft) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }))
 
   return (
-    <form onSubmit={applyDraft} role="search" aria-label="Filter leads" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      onSubmit={applyDraft}
+      role="search"
+      aria-label="Filter leads"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex min-w-64 flex-1 gap-2">
-          <Label htmlFor="lead-q" className="sr-only">Search leads</Label>
-          <Input id="lead-q" type="search" value={draft.q} onChange={set('q')} placeholder="Search address, owner or phone" maxLength={200} />
+          <Label htmlFor="lead-q" className="sr-only">
+            Search leads
+          </Label>
+          <Input
+            id="lead-q"
+            type="search"
+            value={draft.q}
+            onChange={set('q')}
+            placeholder="Search address, owner or phone"
+            maxLength={200}
+          />
           <Button type="submit">Search</Button>
         </div>
         <div role="group" aria-label="Band" className="flex gap-1">
           {BANDS.map((b) => {
             const on = query.band.includes(b)
             return (
-              <button key={b} type="button" aria-pressed={on} onClick={() => go({ band: toggle(query.band, b) })}
-                className={cn('inline-flex h-10 items-center gap-1.5 rounded-full border px-3 text-sm font-medium', on ? 'border-slate-900 bg-slate-900 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50')}>
-                <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: BAND_HEX[b] }} />{BAND_LABELS[b]}
+              <button
+                key={b}
+                type="button"
+                aria-pressed={on}
+                onClick={() => go({ band: toggle(query.band, b) })}
+                className={cn(
+                  'inline-flex h-10 items-center gap-1.5 rounded-full border px-3 text-sm font-medium',
+                  on ? 'border-slate-900 bg-slate-900 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
+                )}
+              >
+                <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: BAND_HEX[b] }} />
+                {BAND_LABELS[b]}
               </button>
             )
           })}
         </div>
         {showAssignee && (
           <div className="w-44">
-            <Label htmlFor="lead-assignee" className="sr-only">Filter by assignee</Label>
+            <Label htmlFor="lead-assignee" className="sr-only">
+              Filter by assignee
+            </Label>
             <Select id="lead-assignee" value={query.assignee ?? ''} onChange={(e) => go({ assignee: e.target.value || undefined })}>
               <option value="">Any assignee</option>
               <option value="me">Assigned to me</option>
               <option value="unassigned">Unassigned</option>
-              {members.map((m) => <option key={m.membershipId} value={m.membershipId}>{m.name}</option>)}
+              {members.map((m) => (
+                <option key={m.membershipId} value={m.membershipId}>
+                  {m.name}
+                </option>
+              ))}
             </Select>
           </div>
         )}
         {showSort && (
           <div className="flex gap-1">
-            <Label htmlFor="lead-sort" className="sr-only">Sort by</Label>
-            <Select id="lead-sort" className="w-36" value={query.sort} onChange={(e) => { const s = e.target.value as LeadSort; go({ sort: s, dir: DEFAULT_DIR[s] }) }}>
-              {SORTS.map((s) => <option key={s.value} value={s.value}>Sort: {s.label}</option>)}
+            <Label htmlFor="lead-sort" className="sr-only">
+              Sort by
+            </Label>
+            <Select
+              id="lead-sort"
+              className="w-36"
+              value={query.sort}
+              onChange={(e) => {
+                const s = e.target.value as LeadSort
+                go({ sort: s, dir: DEFAULT_DIR[s] })
+              }}
+            >
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  Sort: {s.label}
+                </option>
+              ))}
             </Select>
-            <Button type="button" variant="secondary" onClick={() => go({ dir: query.dir === 'asc' ? 'desc' : 'asc' })}
-              aria-label={query.dir === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => go({ dir: query.dir === 'asc' ? 'desc' : 'asc' })}
+              aria-label={query.dir === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}
+            >
               {query.dir === 'asc' ? '↑' : '↓'}
             </Button>
           </div>
@@ -118,12 +200,30 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <div className="space-y-1">
             <Label htmlFor="lead-smin">Score from</Label>
-            <Input id="lead-smin" type="number" min={0} max={100} inputMode="numeric" value={draft.scoreMin} onChange={set('scoreMin')}
-              aria-invalid={!!scoreError} aria-describedby={scoreError ? 'lead-score-error' : undefined} />
+            <Input
+              id="lead-smin"
+              type="number"
+              min={0}
+              max={100}
+              inputMode="numeric"
+              value={draft.scoreMin}
+              onChange={set('scoreMin')}
+              aria-invalid={!!scoreError}
+              aria-describedby={scoreError ? 'lead-score-error' : undefined}
+            />
           </div>
           <div className="space-y-1">
             <Label htmlFor="lead-smax">Score to</Label>
-            <Input id="lead-smax" type="number" min={0} max={100} inputMode="numeric" value={draft.scoreMax} onChange={set('scoreMax')} aria-invalid={!!scoreError} />
+            <Input
+              id="lead-smax"
+              type="number"
+              min={0}
+              max={100}
+              inputMode="numeric"
+              value={draft.scoreMax}
+              onChange={set('scoreMax')}
+              aria-invalid={!!scoreError}
+            />
           </div>
           <div className="space-y-1">
             <Label htmlFor="lead-tags">Tags (all of)</Label>
@@ -138,10 +238,18 @@ export function LeadFilters({ query, members, showAssignee, showSort = true }: {
             <Input id="lead-to" type="date" value={draft.createdTo} onChange={set('createdTo')} />
           </div>
         </div>
-        {scoreError && <p id="lead-score-error" role="alert" className="text-xs text-red-600">{scoreError}</p>}
+        {scoreError && (
+          <p id="lead-score-error" role="alert" className="text-xs text-red-600">
+            {scoreError}
+          </p>
+        )}
         <div className="flex gap-2">
-          <Button type="submit" size="sm">Apply filters</Button>
-          <Button type="button" size="sm" variant="secondary" onClick={() => router.push(pathname)}>Clear all</Button>
+          <Button type="submit" size="sm">
+            Apply filters
+          </Button>
+          <Button type="button" size="sm" variant="secondary" onClick={() => router.push(pathname)}>
+            Clear all
+          </Button>
         </div>
       </div>
     </form>

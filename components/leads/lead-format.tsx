@@ -3,14 +3,25 @@ import { Badge } from '@/components/ui/feedback'
 import { cn } from '@/components/ui/cn'
 
 export const STATUS_LABELS: Record<string, string> = {
-  NEW: 'New', CONTACTED: 'Contacted', QUALIFIED: 'Qualified', APPOINTMENT_SCHEDULED: 'Appointment scheduled',
-  PROPOSAL_SENT: 'Proposal sent', WON: 'Won', LOST: 'Lost',
+  NEW: 'New',
+  CONTACTED: 'Contacted',
+  QUALIFIED: 'Qualified',
+  APPOINTMENT_SCHEDULED: 'Appointment scheduled',
+  PROPOSAL_SENT: 'Proposal sent',
+  WON: 'Won',
+  LOST: 'Lost',
 }
 export const SOURCE_LABELS: Record<string, string> = { SCAN: 'Scan', IMPORT: 'Import', API: 'API', MANUAL: 'Manual' }
 export const BAND_LABELS: Record<string, string> = { HOT: 'Hot', WARM: 'Warm', COLD: 'Cold' }
 export const ROOF_LABELS: Record<string, string> = {
-  ASPHALT_SHINGLE: 'Asphalt shingle', METAL: 'Metal', TILE: 'Tile', SLATE: 'Slate', WOOD_SHAKE: 'Wood shake',
-  FLAT_MEMBRANE: 'Flat membrane', OTHER: 'Other', UNKNOWN: 'Unknown',
+  ASPHALT_SHINGLE: 'Asphalt shingle',
+  METAL: 'Metal',
+  TILE: 'Tile',
+  SLATE: 'Slate',
+  WOOD_SHAKE: 'Wood shake',
+  FLAT_MEMBRANE: 'Flat membrane',
+  OTHER: 'Other',
+  UNKNOWN: 'Unknown',
 }
 
 /** Band colours: also used by the map markers (hex), so list and map agree. */
@@ -22,9 +33,11 @@ const BAND_CLASS: Record<string, string> = {
 }
 
 export function ScoreBadge({ score, band, showBand = false }: { score: number | null; band: string | null; showBand?: boolean }) {
-  if (score === null || !band) return <Badge className="ring-1 ring-slate-300" >Not scored</Badge>
+  if (score === null || !band) return <Badge className="ring-1 ring-slate-300">Not scored</Badge>
   return (
-    <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 tabular-nums', BAND_CLASS[band])}>
+    <span
+      className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 tabular-nums', BAND_CLASS[band])}
+    >
       <span aria-hidden className="h-2 w-2 rounded-full" style={{ background: BAND_HEX[band] }} />
       {score}
       <span className={showBand ? '' : 'sr-only'}>{showBand ? ` · ${BAND_LABELS[band]}` : ` (${BAND_LABELS[band]})`}</span>
@@ -33,9 +46,13 @@ export function ScoreBadge({ score, band, showBand = false }: { score: number | 
 }
 
 const STATUS_CLASS: Record<string, string> = {
-  NEW: 'bg-slate-100 text-slate-800', CONTACTED: 'bg-sky-100 text-sky-800', QUALIFIED: 'bg-indigo-100 text-indigo-800',
-  APPOINTMENT_SCHEDULED: 'bg-violet-100 text-violet-800', PROPOSAL_SENT: 'bg-fuchsia-100 text-fuchsia-800',
-  WON: 'bg-emerald-100 text-emerald-800', LOST: 'bg-zinc-200 text-zinc-700',
+  NEW: 'bg-slate-100 text-slate-800',
+  CONTACTED: 'bg-sky-100 text-sky-800',
+  QUALIFIED: 'bg-indigo-100 text-indigo-800',
+  APPOINTMENT_SCHEDULED: 'bg-violet-100 text-violet-800',
+  PROPOSAL_SENT: 'bg-fuchsia-100 text-fuchsia-800',
+  WON: 'bg-emerald-100 text-emerald-800',
+  LOST: 'bg-zinc-200 text-zinc-700',
 }
 export function StatusBadge({ status }: { status: string }) {
   return <Badge className={STATUS_CLASS[status]}>{STATUS_LABELS[status] ?? status}</Badge>
@@ -46,7 +63,17 @@ export const formatMoney = (cents: number | null | undefined) =>
 export const formatDate = (d: Date | string | null | undefined) =>
   d == null ? '—' : new Date(d).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
 export const formatDateTime = (d: Date | string | null | undefined) =>
-  d == null ? '—' : new Date(d).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' })
+  d == null
+    ? '—'
+    : new Date(d).toLocaleString('en-US', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      })
 export const formatNumber = (n: number | null | undefined, unit = '') => (n == null ? '—' : `${n.toLocaleString('en-US')}${unit}`)
 
 /** Bulk results: "18 updated, 2 failed: 2 not found". */
@@ -57,7 +84,9 @@ export function summarizeBulk(r: { succeeded: string[]; failed: Array<{ id: stri
   return `${r.succeeded.length} ${verb}${r.failed.length ? `, ${r.failed.length} failed: ${why}` : ''}`
 }
 const REASON_TEXT: Record<string, string> = {
-  NOT_FOUND: 'not found or not yours', TOO_MANY_TAGS: 'would exceed 10 tags', EXPIRED: 'past the 30-day window',
+  NOT_FOUND: 'not found or not yours',
+  TOO_MANY_TAGS: 'would exceed 10 tags',
+  EXPIRED: 'past the 30-day window',
   ADDRESS_TAKEN: 'address now used by another lead',
 }
 

@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { hasFilters, nextPageQuery, parseLeadQuery, prevPageQuery, queryToViewFilters, toFilter, toListInput, toQueryString, viewFiltersToQueryString } from './lead-query'
+import {
+  hasFilters,
+  nextPageQuery,
+  parseLeadQuery,
+  prevPageQuery,
+  queryToViewFilters,
+  toFilter,
+  toListInput,
+  toQueryString,
+  viewFiltersToQueryString,
+} from './lead-query'
 import { listLeadsSchema, savedViewSchema } from '@/lib/leads/schemas'
 
 describe('lead list URL <-> query', () => {
   it('parses known values and drops junk', () => {
-    const q = parseLeadQuery({ band: 'hot,WARM,boiling', status: 'LOST,nope', scoreMin: '70', scoreMax: '900', tags: 'Storm, storm ,hoa', sort: 'evil', dir: 'sideways', createdFrom: '2026-01-02', createdTo: 'yesterday' })
+    const q = parseLeadQuery({
+      band: 'hot,WARM,boiling',
+      status: 'LOST,nope',
+      scoreMin: '70',
+      scoreMax: '900',
+      tags: 'Storm, storm ,hoa',
+      sort: 'evil',
+      dir: 'sideways',
+      createdFrom: '2026-01-02',
+      createdTo: 'yesterday',
+    })
     expect(q.band).toEqual(['HOT', 'WARM'])
     expect(q.status).toEqual(['LOST'])
     expect(q.scoreMin).toBe('70')

@@ -1,6 +1,14 @@
 // The lead list's URL <-> filter mapping. The URL is the state (shareable links, back/forward), so the server
 // page, the filter bar, saved views, bulk "all matching" and export all read the same parsed query.
-import { LEAD_BANDS, LEAD_SORTS, LEAD_SOURCES, LEAD_STATUSES, listLeadsSchema, type LeadFilter, type ListLeadsInput } from '@/lib/leads/schemas'
+import {
+  LEAD_BANDS,
+  LEAD_SORTS,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  listLeadsSchema,
+  type LeadFilter,
+  type ListLeadsInput,
+} from '@/lib/leads/schemas'
 
 export type SearchParams = Record<string, string | string[] | undefined>
 export type LeadSort = (typeof LEAD_SORTS)[number]
@@ -31,7 +39,10 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined
 const many = (v: string | string[] | undefined, allowed?: readonly string[]) => {
-  const raw = (Array.isArray(v) ? v.join(',') : (v ?? '')).split(',').map((s) => s.trim()).filter(Boolean)
+  const raw = (Array.isArray(v) ? v.join(',') : (v ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const list = allowed ? raw.map((s) => s.toUpperCase()).filter((s) => allowed.includes(s)) : raw.map((s) => s.toLowerCase())
   return [...new Set(list)]
 }
@@ -50,7 +61,9 @@ export function parseLeadQuery(sp: SearchParams | URLSearchParams): LeadQuery {
     status: many(get('status'), LEAD_STATUSES),
     scoreMin: int0to100(one(get('scoreMin'))),
     scoreMax: int0to100(one(get('scoreMax'))),
-    tags: many(get('tags')).slice(0, 10).map((t) => t.slice(0, 50)),
+    tags: many(get('tags'))
+      .slice(0, 10)
+      .map((t) => t.slice(0, 50)),
     assignee: one(get('assignee')),
     source: many(get('source'), LEAD_SOURCES),
     createdFrom: from && DATE_RE.test(from) ? from : undefined,
@@ -81,7 +94,14 @@ export function toFilter(q: LeadQuery): LeadFilter {
 
 /** The listLeads input; fields the domain schema rejects (a bad assignee id, …) are dropped, not fatal. */
 export function toListInput(q: LeadQuery, limit = 50): ListLeadsInput {
-  let input: Record<string, unknown> = { ...toFilter(q), sort: q.sort, dir: q.dir, limit, withTotal: true, ...(q.cursor ? { cursor: q.cursor } : {}) }
+  let input: Record<string, unknown> = {
+    ...toFilter(q),
+    sort: q.sort,
+    dir: q.dir,
+    limit,
+    withTotal: true,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  }
   for (let i = 0; i < 3; i++) {
     const r = listLeadsSchema.safeParse(input)
     if (r.success) break
@@ -92,7 +112,18 @@ export function toListInput(q: LeadQuery, limit = 50): ListLeadsInput {
 }
 
 export function hasFilters(q: LeadQuery): boolean {
-  return !!(q.q || q.band.length || q.status.length || q.scoreMin || q.scoreMax || q.tags.length || q.assignee || q.source.length || q.createdFrom || q.createdTo)
+  return !!(
+    q.q ||
+    q.band.length ||
+    q.status.length ||
+    q.scoreMin ||
+    q.scoreMax ||
+    q.tags.length ||
+    q.assignee ||
+    q.source.length ||
+    q.createdFrom ||
+    q.createdTo
+  )
 }
 
 /** Query string for a query (page position included only when given). */
@@ -132,7 +163,13 @@ export function prevPageQuery(q: LeadQuery): string | null {
 /** Saved views store the filter part of the query (plus sort), JSON-safe. */
 export function queryToViewFilters(q: LeadQuery) {
   const f = toFilter(q)
-  return { ...f, ...(q.createdFrom ? { createdFrom: q.createdFrom } : {}), ...(q.createdTo ? { createdTo: q.createdTo } : {}), sort: q.sort, dir: q.dir }
+  return {
+    ...f,
+    ...(q.createdFrom ? { createdFrom: q.createdFrom } : {}),
+    ...(q.createdTo ? { createdTo: q.createdTo } : {}),
+    sort: q.sort,
+    dir: q.dir,
+  }
 }
 
 export function viewFiltersToQueryString(filters: unknown): string {

@@ -5,8 +5,16 @@ import { buttonVariants } from '@/components/ui/button'
 
 export function LeadsViewToggle({ orgSlug, current, qs }: { orgSlug: string; current: 'table' | 'map'; qs: string }) {
   const tab = (href: string, label: string, on: boolean) => (
-    <Link href={href} aria-current={on ? 'page' : undefined}
-      className={cn('rounded-md px-3 py-1.5 text-sm font-medium', on ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900')}>{label}</Link>
+    <Link
+      href={href}
+      aria-current={on ? 'page' : undefined}
+      className={cn(
+        'rounded-md px-3 py-1.5 text-sm font-medium',
+        on ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900',
+      )}
+    >
+      {label}
+    </Link>
   )
   return (
     <nav aria-label="Lead views" className="inline-flex rounded-lg bg-slate-100 p-1">
@@ -16,12 +24,36 @@ export function LeadsViewToggle({ orgSlug, current, qs }: { orgSlug: string; cur
   )
 }
 
-export function LeadsActions({ orgSlug, qs, canImport, canExport, canTrash }: { orgSlug: string; qs: string; canImport: boolean; canExport: boolean; canTrash: boolean }) {
+export function LeadsActions({
+  orgSlug,
+  qs,
+  canImport,
+  canExport,
+  canTrash,
+}: {
+  orgSlug: string
+  qs: string
+  canImport: boolean
+  canExport: boolean
+  canTrash: boolean
+}) {
   return (
     <>
-      {canExport && <a href={`/${orgSlug}/leads/export${qs}`} download className={buttonVariants({ variant: 'secondary', size: 'sm' })}>Export CSV</a>}
-      {canTrash && <Link href={`/${orgSlug}/leads/trash`} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>Trash</Link>}
-      {canImport && <Link href={`/${orgSlug}/leads/import`} className={buttonVariants({ variant: 'primary', size: 'sm' })}>Import CSV</Link>}
+      {canExport && (
+        <a href={`/${orgSlug}/leads/export${qs}`} download className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+          Export CSV
+        </a>
+      )}
+      {canTrash && (
+        <Link href={`/${orgSlug}/leads/trash`} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+          Trash
+        </Link>
+      )}
+      {canImport && (
+        <Link href={`/${orgSlug}/leads/import`} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+          Import CSV
+        </Link>
+      )}
     </>
   )
 }

@@ -19,7 +19,10 @@ export interface LeadRowView {
   updatedAt: string
 }
 
-export interface BulkResultView { succeeded: string[]; failed: Array<{ id: string; reason: string }> }
+export interface BulkResultView {
+  succeeded: string[]
+  failed: Array<{ id: string; reason: string }>
+}
 
 /** Explicit ids or "everything matching the filter" (the domain caps that at 10,000). */
 export type BulkTargetView = { ids: string[] } | { filter: Record<string, unknown> }

@@ -5,11 +5,25 @@ import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef } from 'react'
 import L from 'leaflet'
 
-export interface MapPoint { id: string; lat: number; lng: number; address: string; score: number | null; band: string | null; status: string }
+export interface MapPoint {
+  id: string
+  lat: number
+  lng: number
+  address: string
+  score: number | null
+  band: string | null
+  status: string
+}
 
 const BAND_HEX: Record<string, string> = { HOT: '#dc2626', WARM: '#d97706', COLD: '#2563eb', NONE: '#64748b' }
 const STATUS_TEXT: Record<string, string> = {
-  NEW: 'New', CONTACTED: 'Contacted', QUALIFIED: 'Qualified', APPOINTMENT_SCHEDULED: 'Appointment scheduled', PROPOSAL_SENT: 'Proposal sent', WON: 'Won', LOST: 'Lost',
+  NEW: 'New',
+  CONTACTED: 'Contacted',
+  QUALIFIED: 'Qualified',
+  APPOINTMENT_SCHEDULED: 'Appointment scheduled',
+  PROPOSAL_SENT: 'Proposal sent',
+  WON: 'Won',
+  LOST: 'Lost',
 }
 
 function popup(p: MapPoint, href: string): HTMLElement {
@@ -49,7 +63,17 @@ export default function LeadMap({ points, detailHref, tilesUrl }: { points: MapP
     }
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 })
     else map.setView([39.5, -98.35], 4)
-    return () => { map.remove() }
+    return () => {
+      map.remove()
+    }
   }, [points, detailHref, tilesUrl])
-  return <div ref={el} className="h-full w-full" style={{ background: tilesUrl ? undefined : '#eef2f6' }} aria-label="Map of leads" role="region" />
+  return (
+    <div
+      ref={el}
+      className="h-full w-full"
+      style={{ background: tilesUrl ? undefined : '#eef2f6' }}
+      aria-label="Map of leads"
+      role="region"
+    />
+  )
 }

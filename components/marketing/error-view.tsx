@@ -22,9 +22,17 @@ export function ErrorView({ reference, onRetry }: { reference?: string; onRetry?
         )}
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
-        {onRetry && <button type="button" onClick={onRetry} className={buttonVariants({})}>Try again</button>}
-        <Link href="/" className={buttonVariants({ variant: 'secondary' })}>Go to the home page</Link>
-        <Link href="/help" className={buttonVariants({ variant: 'ghost' })}>Help center</Link>
+        {onRetry && (
+          <button type="button" onClick={onRetry} className={buttonVariants({})}>
+            Try again
+          </button>
+        )}
+        <Link href="/" className={buttonVariants({ variant: 'secondary' })}>
+          Go to the home page
+        </Link>
+        <Link href="/help" className={buttonVariants({ variant: 'ghost' })}>
+          Help center
+        </Link>
       </div>
     </div>
   )

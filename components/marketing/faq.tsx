@@ -1,4 +1,7 @@
-export interface FaqItem { q: string; a: React.ReactNode }
+export interface FaqItem {
+  q: string
+  a: React.ReactNode
+}
 
 /** Native <details> disclosure: keyboard and screen-reader friendly with no client JavaScript. */
 export function Faq({ items }: { items: FaqItem[] }) {
@@ -9,7 +12,9 @@ export function Faq({ items }: { items: FaqItem[] }) {
           <summary className="cursor-pointer list-none rounded font-medium text-slate-900 marker:hidden">
             <span className="flex items-center justify-between gap-4">
               {item.q}
-              <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-45">+</span>
+              <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-45">
+                +
+              </span>
             </span>
           </summary>
           <div className="mt-2 text-sm leading-6 text-slate-700">{item.a}</div>

@@ -31,7 +31,13 @@ const LABELS: Record<Permission, string> = {
   'lead.delete': 'Delete leads',
 }
 
-const ROLE_NAMES: Record<(typeof ROLES)[number], string> = { OWNER: 'Owner', ADMIN: 'Admin', MANAGER: 'Manager', REP: 'Sales rep', VIEWER: 'Viewer' }
+const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
+  OWNER: 'Owner',
+  ADMIN: 'Admin',
+  MANAGER: 'Manager',
+  REP: 'Sales rep',
+  VIEWER: 'Viewer',
+}
 
 export function PermissionTable() {
   // `relative`: the sr-only labels are absolutely positioned; without a positioned scroll container they
@@ -42,20 +48,38 @@ export function PermissionTable() {
         <caption className="sr-only">What each role can do</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Permission</th>
-            {ROLES.map((r) => <th key={r} scope="col" className="px-3 py-2 text-center font-semibold">{ROLE_NAMES[r]}</th>)}
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Permission
+            </th>
+            {ROLES.map((r) => (
+              <th key={r} scope="col" className="px-3 py-2 text-center font-semibold">
+                {ROLE_NAMES[r]}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {PERMISSIONS.map((p) => (
             <tr key={p} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-2 font-normal text-slate-800">{LABELS[p]}</th>
+              <th scope="row" className="px-3 py-2 font-normal text-slate-800">
+                {LABELS[p]}
+              </th>
               {ROLES.map((r) => {
                 const scope = scopeOf(r, p)
                 return (
                   <td key={r} className="px-3 py-2 text-center">
-                    {scope === 'none' && <><Minus className="mx-auto h-4 w-4 text-slate-400" aria-hidden /><span className="sr-only">No</span></>}
-                    {scope === 'all' && <><Check className="mx-auto h-4 w-4 text-emerald-700" aria-hidden /><span className="sr-only">Yes</span></>}
+                    {scope === 'none' && (
+                      <>
+                        <Minus className="mx-auto h-4 w-4 text-slate-400" aria-hidden />
+                        <span className="sr-only">No</span>
+                      </>
+                    )}
+                    {scope === 'all' && (
+                      <>
+                        <Check className="mx-auto h-4 w-4 text-emerald-700" aria-hidden />
+                        <span className="sr-only">Yes</span>
+                      </>
+                    )}
                     {scope === 'assigned' && <span className="text-xs font-medium text-amber-800">Assigned leads only</span>}
                   </td>
                 )

@@ -33,15 +33,22 @@ export function PlanCards() {
           <li
             key={id}
             aria-labelledby={headingId}
-            className={cn('flex flex-col rounded-xl border bg-white p-6 shadow-sm', featured ? 'border-brand-600 ring-2 ring-brand-600' : 'border-slate-200')}
+            className={cn(
+              'flex flex-col rounded-xl border bg-white p-6 shadow-sm',
+              featured ? 'border-brand-600 ring-2 ring-brand-600' : 'border-slate-200',
+            )}
           >
             <div className="flex items-center justify-between gap-2">
-              <h3 id={headingId} className="text-lg font-semibold text-slate-900">{plan.name}</h3>
+              <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+                {plan.name}
+              </h3>
               {featured && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">Most popular</span>}
             </div>
             <p className="mt-2 min-h-12 text-sm text-slate-600">{plan.tagline}</p>
             <p className="mt-4">
-              <span className="text-4xl font-bold tracking-tight text-slate-900">{plan.priceCents === 0 ? 'Free' : formatCents({ cents: plan.priceCents })}</span>
+              <span className="text-4xl font-bold tracking-tight text-slate-900">
+                {plan.priceCents === 0 ? 'Free' : formatCents({ cents: plan.priceCents })}
+              </span>
               <span className="text-sm text-slate-600">{plan.priceCents === 0 ? ` for ${plan.trialDays} days` : ' / month'}</span>
             </p>
             <ul className="mt-6 flex-1 space-y-2 text-sm text-slate-700">

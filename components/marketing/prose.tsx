@@ -20,12 +20,30 @@ export function Prose({ children, className }: { children: React.ReactNode; clas
   )
 }
 
-export function LegalPage({ title, lastUpdated, summary, children }: { title: string; lastUpdated: string; summary: string; children: React.ReactNode }) {
+export function LegalPage({
+  title,
+  lastUpdated,
+  summary,
+  children,
+}: {
+  title: string
+  lastUpdated: string
+  summary: string
+  children: React.ReactNode
+}) {
   return (
     <article className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">{title}</h1>
       <p className="mt-2 text-sm text-slate-500">
-        Last updated: <time dateTime={lastUpdated}>{new Date(`${lastUpdated}T00:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</time>
+        Last updated:{' '}
+        <time dateTime={lastUpdated}>
+          {new Date(`${lastUpdated}T00:00:00Z`).toLocaleDateString('en-US', {
+            year: 'numeric',
+            month: 'long',
+            day: 'numeric',
+            timeZone: 'UTC',
+          })}
+        </time>
       </p>
       <p className="mt-6 max-w-3xl rounded-md border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
         <strong>In short:</strong> {summary}

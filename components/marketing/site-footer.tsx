@@ -18,7 +18,9 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-5 gap-y-2">
             {LINKS.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="rounded hover:text-brand-700 hover:underline">{l.label}</Link>
+                <Link href={l.href} className="rounded hover:text-brand-700 hover:underline">
+                  {l.label}
+                </Link>
               </li>
             ))}
           </ul>

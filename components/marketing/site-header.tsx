@@ -16,14 +16,20 @@ export function SiteHeader() {
           <ul className="flex items-center gap-5 text-sm font-medium text-slate-700">
             {NAV.map((n) => (
               <li key={n.href}>
-                <Link href={n.href} className="rounded hover:text-brand-700">{n.label}</Link>
+                <Link href={n.href} className="rounded hover:text-brand-700">
+                  {n.label}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
         <div className="flex items-center gap-2">
-          <Link href="/sign-in" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>Sign in</Link>
-          <Link href="/sign-up" className={buttonVariants({ variant: 'primary', size: 'sm' })}>Start free trial</Link>
+          <Link href="/sign-in" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+            Sign in
+          </Link>
+          <Link href="/sign-up" className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+            Start free trial
+          </Link>
         </div>
       </div>
     </header>

@@ -7,9 +7,15 @@ export function UsagePriceTable() {
         <caption className="sr-only">Usage prices</caption>
         <thead className="bg-slate-50 text-slate-700">
           <tr>
-            <th scope="col" className="px-4 py-3 font-semibold">Channel or service</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Price</th>
-            <th scope="col" className="px-4 py-3 font-semibold">Charged</th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Channel or service
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Price
+            </th>
+            <th scope="col" className="px-4 py-3 font-semibold">
+              Charged
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -17,8 +23,12 @@ export function UsagePriceTable() {
             const u = USAGE_PRICES[k]
             return (
               <tr key={k} className="border-t border-slate-200">
-                <th scope="row" className="px-4 py-3 font-medium text-slate-900">{u.label}</th>
-                <td className="px-4 py-3 tabular-nums">{u.cents === 0 ? 'Included' : formatCents({ cents: u.cents, alwaysCents: true })}</td>
+                <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                  {u.label}
+                </th>
+                <td className="px-4 py-3 tabular-nums">
+                  {u.cents === 0 ? 'Included' : formatCents({ cents: u.cents, alwaysCents: true })}
+                </td>
                 <td className="px-4 py-3 text-slate-600">{u.unit}</td>
               </tr>
             )

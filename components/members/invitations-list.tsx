@@ -20,7 +20,17 @@ export interface InvitationView {
 
 type IdAction = ActionFn<{ orgSlug: string; invitationId: string }, unknown>
 
-export function InvitationsList({ orgSlug, invitations, resend, cancel }: { orgSlug: string; invitations: InvitationView[]; resend: IdAction; cancel: IdAction }) {
+export function InvitationsList({
+  orgSlug,
+  invitations,
+  resend,
+  cancel,
+}: {
+  orgSlug: string
+  invitations: InvitationView[]
+  resend: IdAction
+  cancel: IdAction
+}) {
   const router = useRouter()
   const [pending, start] = useTransition()
   const [error, setError] = useState<ActionError | null>(null)
@@ -49,17 +59,31 @@ export function InvitationsList({ orgSlug, invitations, resend, cancel }: { orgS
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{i.email}</p>
               <p className="text-xs text-slate-500">
-                {i.expired ? <span className="font-medium text-red-700">Expired</span> : <>Expires {new Date(i.expiresAt).toLocaleDateString()}</>}
+                {i.expired ? (
+                  <span className="font-medium text-red-700">Expired</span>
+                ) : (
+                  <>Expires {new Date(i.expiresAt).toLocaleDateString()}</>
+                )}
                 {i.invitedBy && <> · invited by {i.invitedBy}</>} · sent {i.sendCount}×
               </p>
             </div>
             <RoleBadge role={i.role} />
             {i.canManage && (
               <span className="flex gap-2">
-                <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(resend, i.id, `Invitation to ${i.email} sent again.`)}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() => run(resend, i.id, `Invitation to ${i.email} sent again.`)}
+                >
                   Resend
                 </Button>
-                <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(cancel, i.id, `Invitation to ${i.email} canceled.`)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={pending}
+                  onClick={() => run(cancel, i.id, `Invitation to ${i.email} canceled.`)}
+                >
                   Cancel invite
                 </Button>
               </span>

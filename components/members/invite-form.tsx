@@ -14,8 +14,14 @@ import type { ActionError, ActionFn } from '@/lib/action-result'
 type Role = keyof typeof ROLE_LABELS
 
 export function InviteForm({
-  orgSlug, grantableRoles, invite,
-}: { orgSlug: string; grantableRoles: Role[]; invite: ActionFn<z.input<typeof inviteMemberSchema> & { orgSlug: string }, { email: string }> }) {
+  orgSlug,
+  grantableRoles,
+  invite,
+}: {
+  orgSlug: string
+  grantableRoles: Role[]
+  invite: ActionFn<z.input<typeof inviteMemberSchema> & { orgSlug: string }, { email: string }>
+}) {
   const router = useRouter()
   const [error, setError] = useState<ActionError | null>(null)
   const [sent, setSent] = useState<string | null>(null)
@@ -44,15 +50,28 @@ export function InviteForm({
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Invite a member">
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
         <Field id="invite-email" label="Email address" error={formState.errors.email?.message}>
-          <Input id="invite-email" type="email" autoComplete="off" placeholder="teammate@company.com"
-            aria-invalid={!!formState.errors.email} aria-describedby={formState.errors.email ? 'invite-email-error' : undefined} {...register('email')} />
+          <Input
+            id="invite-email"
+            type="email"
+            autoComplete="off"
+            placeholder="teammate@company.com"
+            aria-invalid={!!formState.errors.email}
+            aria-describedby={formState.errors.email ? 'invite-email-error' : undefined}
+            {...register('email')}
+          />
         </Field>
         <Field id="invite-role" label="Role" error={formState.errors.role?.message}>
           <Select id="invite-role" aria-invalid={!!formState.errors.role} {...register('role')}>
-            {grantableRoles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            {grantableRoles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Button type="submit" loading={formState.isSubmitting}>Send invitation</Button>
+        <Button type="submit" loading={formState.isSubmitting}>
+          Send invitation
+        </Button>
       </div>
       {sent && <Alert tone="success">Invitation sent to {sent}. The link is valid for 7 days.</Alert>}
       {error && <ErrorNotice error={error} />}

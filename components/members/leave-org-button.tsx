@@ -24,11 +24,17 @@ export function LeaveOrgButton({ orgSlug, orgName, leave }: { orgSlug: string; o
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-slate-700">Leave {orgName}? You will lose access until someone invites you again.</span>
-          <Button variant="danger" size="sm" loading={pending} onClick={onLeave}>Leave organization</Button>
-          <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button variant="danger" size="sm" loading={pending} onClick={onLeave}>
+            Leave organization
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
         </div>
       ) : (
-        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>Leave organization…</Button>
+        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+          Leave organization…
+        </Button>
       )}
       {error && <ErrorNotice error={error} />}
     </div>

@@ -25,7 +25,10 @@ export interface MemberRowView {
 }
 
 export function MembersTable({
-  orgSlug, members, changeRole, remove,
+  orgSlug,
+  members,
+  changeRole,
+  remove,
 }: {
   orgSlug: string
   members: MemberRowView[]
@@ -60,17 +63,28 @@ export function MembersTable({
           <caption className="sr-only">Members of this organization</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Role</th>
-              <th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th>
-              <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Role
+              </th>
+              <th scope="col" className="hidden px-4 py-2 sm:table-cell">
+                Joined
+              </th>
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => (
               <tr key={m.membershipId}>
                 <td className="px-4 py-3">
-                  <p className="font-medium">{m.name}{m.isMe && <span className="ml-1 text-xs text-slate-500">(you)</span>}</p>
+                  <p className="font-medium">
+                    {m.name}
+                    {m.isMe && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+                  </p>
                   <p className="text-xs text-slate-500">{m.email}</p>
                 </td>
                 <td className="px-4 py-3">
@@ -85,7 +99,11 @@ export function MembersTable({
                         run(() => changeRole({ orgSlug, membershipId: m.membershipId, role }), `${m.name} is now ${ROLE_LABELS[role]}.`)
                       }}
                     >
-                      {ROLE_VALUES.filter((r) => r === m.role || m.assignableRoles.includes(r)).map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                      {ROLE_VALUES.filter((r) => r === m.role || m.assignableRoles.includes(r)).map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
                     </Select>
                   ) : (
                     <RoleBadge role={m.role} />
@@ -93,18 +111,28 @@ export function MembersTable({
                 </td>
                 <td className="hidden px-4 py-3 text-slate-600 sm:table-cell">{new Date(m.joinedAt).toLocaleDateString()}</td>
                 <td className="px-4 py-3 text-right">
-                  {m.canRemove && !m.isMe && (confirming === m.membershipId ? (
-                    <span className="inline-flex flex-wrap items-center justify-end gap-2">
-                      <span className="text-xs text-slate-600">Remove {m.name}? They are signed out everywhere.</span>
-                      <Button size="sm" variant="danger" loading={pending}
-                        onClick={() => run(() => remove({ orgSlug, membershipId: m.membershipId }), `${m.name} was removed.`)}>
-                        Remove
+                  {m.canRemove &&
+                    !m.isMe &&
+                    (confirming === m.membershipId ? (
+                      <span className="inline-flex flex-wrap items-center justify-end gap-2">
+                        <span className="text-xs text-slate-600">Remove {m.name}? They are signed out everywhere.</span>
+                        <Button
+                          size="sm"
+                          variant="danger"
+                          loading={pending}
+                          onClick={() => run(() => remove({ orgSlug, membershipId: m.membershipId }), `${m.name} was removed.`)}
+                        >
+                          Remove
+                        </Button>
+                        <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
+                          Cancel
+                        </Button>
+                      </span>
+                    ) : (
+                      <Button size="sm" variant="ghost" onClick={() => setConfirming(m.membershipId)}>
+                        Remove…
                       </Button>
-                      <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>Cancel</Button>
-                    </span>
-                  ) : (
-                    <Button size="sm" variant="ghost" onClick={() => setConfirming(m.membershipId)}>Remove…</Button>
-                  ))}
+                    ))}
                 </td>
               </tr>
             ))}

@@ -8,7 +8,17 @@ const tones: Record<Tone, string> = {
   error: 'border-red-200 bg-red-50 text-red-900',
 }
 
-export function Alert({ tone = 'info', title, children, className }: { tone?: Tone; title?: string; children?: React.ReactNode; className?: string }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  className,
+}: {
+  tone?: Tone
+  title?: string
+  children?: React.ReactNode
+  className?: string
+}) {
   return (
     <div role={tone === 'error' ? 'alert' : 'status'} className={cn('rounded-md border px-4 py-3 text-sm', tones[tone], className)}>
       {title && <p className="font-semibold">{title}</p>}
@@ -22,7 +32,11 @@ export function ErrorNotice({ error, action }: { error: { message: string; reque
   return (
     <Alert tone="error" title={error.message}>
       {action}
-      {error.requestId && <p className="mt-1 text-xs opacity-80">Support reference: <code>{error.requestId}</code></p>}
+      {error.requestId && (
+        <p className="mt-1 text-xs opacity-80">
+          Support reference: <code>{error.requestId}</code>
+        </p>
+      )}
     </Alert>
   )
 }
@@ -51,5 +65,9 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <span className={cn('inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700', className)}>{children}</span>
+  return (
+    <span className={cn('inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700', className)}>
+      {children}
+    </span>
+  )
 }

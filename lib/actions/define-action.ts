@@ -41,7 +41,11 @@ async function run<T>(
     ;({ req, cookie } = await requestFromNext())
   }
   const session = () =>
-    override ? (override.sessionId ? loadSession({ sessionId: override.sessionId }) : Promise.resolve(null)) : sessionFromCookieHeader(cookie)
+    override
+      ? override.sessionId
+        ? loadSession({ sessionId: override.sessionId })
+        : Promise.resolve(null)
+      : sessionFromCookieHeader(cookie)
   return runWithContext(req, async () => {
     try {
       return { ok: true as const, data: await body(req, session) }
@@ -102,7 +106,13 @@ export function userAction<S extends z.ZodType, T>(
  */
 export function orgAction<S extends z.ZodObject, T>(
   opts: { permission: Permission | null; input: S },
-  handler: (args: { input: z.infer<S>; actor: MemberActor; member: MemberContext; req: RequestContext; session: CurrentSession }) => Promise<T>,
+  handler: (args: {
+    input: z.infer<S>
+    actor: MemberActor
+    member: MemberContext
+    req: RequestContext
+    session: CurrentSession
+  }) => Promise<T>,
 ): Action<z.input<S> & { orgSlug: string }, T> {
   const schema = opts.input.safeExtend({ orgSlug: orgSlugField })
   return makeAction((override, raw) =>

@@ -17,7 +17,14 @@ export async function adminAddMember({ orgSlug, email, role }: { orgSlug: string
     const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId: user.id } }, select: { id: true } })
     if (existing) throw new AppError('CONFLICT', `${email} is already a member of ${orgSlug}`)
     const m = await tx.membership.create({ data: { orgId, userId: user.id, role }, select: { id: true, role: true } })
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'member.add', targetType: 'membership', targetId: m.id, after: { userId: user.id, role, via: 'cli' } })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.add',
+      targetType: 'membership',
+      targetId: m.id,
+      after: { userId: user.id, role, via: 'cli' },
+    })
     return m
   })
 }

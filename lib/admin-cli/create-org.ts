@@ -9,7 +9,17 @@ import { createOrgSchema } from '@/lib/orgs/schemas'
 import type { OrgPlan } from '@/lib/generated/prisma/enums'
 import { operator, operatorInOrg, type OperatorActor } from '@/lib/admin-cli/operator'
 
-export async function adminCreateOrg({ slug, name, plan = 'TRIAL', ownerEmail }: { slug: string; name: string; plan?: OrgPlan; ownerEmail?: string }) {
+export async function adminCreateOrg({
+  slug,
+  name,
+  plan = 'TRIAL',
+  ownerEmail,
+}: {
+  slug: string
+  name: string
+  plan?: OrgPlan
+  ownerEmail?: string
+}) {
   // the CLI is an edge: its arguments are parsed here, once, with the same schema as the web form
   const p = createOrgSchema.parse({ slug, name })
   let orgId: string
@@ -18,10 +28,18 @@ export async function adminCreateOrg({ slug, name, plan = 'TRIAL', ownerEmail }:
     if (!owner) throw new AppError('NOT_FOUND', `No user with email ${ownerEmail} (create it first: fm user create)`)
     orgId = (await createOrg({ userId: owner.id, ...p })).id
   } else {
-    if (await db.organization.findUnique({ where: { slug: p.slug }, select: { id: true } })) throw new AppError('CONFLICT', `Slug "${p.slug}" is taken`)
+    if (await db.organization.findUnique({ where: { slug: p.slug }, select: { id: true } }))
+      throw new AppError('CONFLICT', `Slug "${p.slug}" is taken`)
     orgId = await db.$transaction(async (tx) => {
       const org = await tx.organization.create({ data: { slug: p.slug, name: p.name }, select: { id: true, slug: true, name: true } })
-      await writeAudit(tx, { orgId: org.id, actor: auditActorOf(operator()), action: 'org.create', targetType: 'organization', targetId: org.id, after: { ...org, via: 'cli' } })
+      await writeAudit(tx, {
+        orgId: org.id,
+        actor: auditActorOf(operator()),
+        action: 'org.create',
+        targetType: 'organization',
+        targetId: org.id,
+        after: { ...org, via: 'cli' },
+      })
       return org.id
     })
   }
@@ -40,8 +58,21 @@ async function setOrgPlan({ actor, plan }: { actor: OperatorActor; plan: OrgPlan
   const orgId = orgIdOf(actor)
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true } })
-    const org = await tx.organization.update({ where: { id: orgId }, data: { plan }, select: { id: true, slug: true, name: true, plan: true } })
-    if (before.plan !== plan) await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'org.plan.set', targetType: 'organization', targetId: orgId, before, after: { plan } })
+    const org = await tx.organization.update({
+      where: { id: orgId },
+      data: { plan },
+      select: { id: true, slug: true, name: true, plan: true },
+    })
+    if (before.plan !== plan)
+      await writeAudit(tx, {
+        orgId,
+        actor: auditActorOf(actor),
+        action: 'org.plan.set',
+        targetType: 'organization',
+        targetId: orgId,
+        before,
+        after: { plan },
+      })
     return org
   })
 }

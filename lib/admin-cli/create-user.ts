@@ -16,10 +16,20 @@ export async function adminCreateUser({ email, name, password }: { email: string
   const pw = password ?? `Fm-${randomToken(15)}`
   const problem = passwordProblem(pw, e)
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { details: { field: 'password' } })
-  if (await db.user.findUnique({ where: { email: e }, select: { id: true } })) throw new AppError('CONFLICT', `A user with email ${e} exists`)
+  if (await db.user.findUnique({ where: { email: e }, select: { id: true } }))
+    throw new AppError('CONFLICT', `A user with email ${e} exists`)
   const user = await db.$transaction(async (tx) => {
-    const u = await tx.user.create({ data: { email: e, name: n, passwordHash: await hashPassword(pw), emailVerifiedAt: new Date() }, select: { id: true, email: true, name: true } })
-    await writeAudit(tx, { actor: auditActorOf(operator()), action: 'user.create', targetType: 'user', targetId: u.id, after: { ...u, via: 'cli' } })
+    const u = await tx.user.create({
+      data: { email: e, name: n, passwordHash: await hashPassword(pw), emailVerifiedAt: new Date() },
+      select: { id: true, email: true, name: true },
+    })
+    await writeAudit(tx, {
+      actor: auditActorOf(operator()),
+      action: 'user.create',
+      targetType: 'user',
+      targetId: u.id,
+      after: { ...u, via: 'cli' },
+    })
     return u
   })
   return { ...user, password: generated ? pw : undefined }

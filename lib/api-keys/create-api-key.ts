@@ -20,10 +20,24 @@ export async function createApiKey({ actor, name, scope }: { actor: Actor } & Cr
       throw new AppError('VALIDATION_FAILED', `At most ${MAX_KEYS_PER_ORG} active API keys per organization; revoke one first`)
     }
     const key = await tx.apiKey.create({
-      data: { orgId, name, scope, prefix: secret.slice(0, API_KEY_PREFIX.length + 8), keyHash: sha256Hex(secret), createdById: userIdOf(actor) },
+      data: {
+        orgId,
+        name,
+        scope,
+        prefix: secret.slice(0, API_KEY_PREFIX.length + 8),
+        keyHash: sha256Hex(secret),
+        createdById: userIdOf(actor),
+      },
       select: { id: true, name: true, prefix: true, scope: true, createdAt: true },
     })
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'api_key.create', targetType: 'api_key', targetId: key.id, after: key })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'api_key.create',
+      targetType: 'api_key',
+      targetId: key.id,
+      after: key,
+    })
     return { ...key, secret }
   })
 }

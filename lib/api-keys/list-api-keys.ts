@@ -8,6 +8,15 @@ export async function listApiKeys({ actor }: { actor: Actor }) {
   return db.apiKey.findMany({
     where: { orgId },
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
-    select: { id: true, name: true, prefix: true, scope: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scope: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
   })
 }

@@ -14,7 +14,14 @@ export async function revokeApiKey({ actor, keyId }: { actor: Actor; keyId: stri
     if (!key) throw notFound('API key')
     if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt }
     const r = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } })
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'api_key.revoke', targetType: 'api_key', targetId: key.id, before: { name: key.name } })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'api_key.revoke',
+      targetType: 'api_key',
+      targetId: key.id,
+      before: { name: key.name },
+    })
     return r
   })
 }

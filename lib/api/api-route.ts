@@ -38,7 +38,10 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
 }
 
 /** `permission`: what the route does (lead.read for GETs); `write`: the route changes data (body, Idempotency-Key). */
-export function apiRoute(opts: { permission: Permission; write: boolean }, handler: (request: Request, ctx: ApiContext) => Promise<Response>) {
+export function apiRoute(
+  opts: { permission: Permission; write: boolean },
+  handler: (request: Request, ctx: ApiContext) => Promise<Response>,
+) {
   return handleRoute(async (request, { req, params }) => {
     const headers: Record<string, string> = { 'cache-control': 'no-store' }
     try {
@@ -56,7 +59,10 @@ export function apiRoute(opts: { permission: Permission; write: boolean }, handl
       const def = apiKeyLimit()
       const r = await consume(def, key.id)
       Object.assign(headers, rateLimitHeaders(def, r))
-      if (!r.allowed) throw new AppError('RATE_LIMITED', `Rate limit of ${def.points} requests per hour exceeded for this API key`, { retryAfter: r.resetSeconds })
+      if (!r.allowed)
+        throw new AppError('RATE_LIMITED', `Rate limit of ${def.points} requests per hour exceeded for this API key`, {
+          retryAfter: r.resetSeconds,
+        })
       assertPlanHas({ plan: key.plan, gate: 'api.access' })
       const actor = apiKeyActor(key)
       requireScope(actor, opts.permission)
@@ -64,7 +70,9 @@ export function apiRoute(opts: { permission: Permission; write: boolean }, handl
       const ctx: ApiContext = { key, actor, req, params, body }
       const idemKey = opts.write ? parseIdempotencyKey(request.headers.get('idempotency-key')) : null
       const res = idemKey
-        ? await withIdempotency({ apiKeyId: key.id, key: idemKey, method: request.method, path: new URL(request.url).pathname, body }, () => handler(request, ctx))
+        ? await withIdempotency({ apiKeyId: key.id, key: idemKey, method: request.method, path: new URL(request.url).pathname, body }, () =>
+            handler(request, ctx),
+          )
         : await handler(request, ctx)
       return withHeaders(res, headers)
     } catch (err) {

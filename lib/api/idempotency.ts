@@ -16,9 +16,22 @@ export function parseIdempotencyKey(header: string | null): string | null {
   return header
 }
 
-export async function withIdempotency({ apiKeyId, key, method, path, body }: {
-  apiKeyId: string; key: string; method: string; path: string; body: string
-}, run: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency(
+  {
+    apiKeyId,
+    key,
+    method,
+    path,
+    body,
+  }: {
+    apiKeyId: string
+    key: string
+    method: string
+    path: string
+    body: string
+  },
+  run: () => Promise<Response>,
+): Promise<Response> {
   const requestHash = sha256Hex(`${method}\n${path}\n${body}`)
   const claim = () => db.$queryRaw<Array<{ id: string }>>`
     INSERT INTO idempotency_keys (api_key_id, key, method, path, request_hash, expires_at)
@@ -35,15 +48,22 @@ export async function withIdempotency({ apiKeyId, key, method, path, body }: {
       claimed = await claim()
     } else if (prev) {
       if (prev.requestHash !== requestHash)
-        throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request', { details: { reason: 'IDEMPOTENCY_KEY_REUSED' } })
+        throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request', {
+          details: { reason: 'IDEMPOTENCY_KEY_REUSED' },
+        })
       if (prev.responseStatus === null)
-        throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly', { details: { reason: 'IDEMPOTENCY_IN_PROGRESS' } })
+        throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly', {
+          details: { reason: 'IDEMPOTENCY_IN_PROGRESS' },
+        })
       return new Response(JSON.stringify(prev.responseBody), {
         status: prev.responseStatus,
         headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
       })
     }
-    if (!claimed.length) throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly', { details: { reason: 'IDEMPOTENCY_IN_PROGRESS' } })
+    if (!claimed.length)
+      throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly', {
+        details: { reason: 'IDEMPOTENCY_IN_PROGRESS' },
+      })
   }
   const id = claimed[0]!.id
   let res: Response
@@ -61,7 +81,15 @@ export async function withIdempotency({ apiKeyId, key, method, path, body }: {
   }
   const text = await res.text()
   let parsed: unknown = null
-  try { parsed = text ? JSON.parse(text) : null } catch { parsed = { raw: text } }
-  await db.idempotencyKey.update({ where: { id }, data: { responseStatus: res.status, responseBody: parsed as Prisma.InputJsonValue }, select: { id: true } })
+  try {
+    parsed = text ? JSON.parse(text) : null
+  } catch {
+    parsed = { raw: text }
+  }
+  await db.idempotencyKey.update({
+    where: { id },
+    data: { responseStatus: res.status, responseBody: parsed as Prisma.InputJsonValue },
+    select: { id: true },
+  })
   return new Response(text, { status: res.status, headers: res.headers })
 }

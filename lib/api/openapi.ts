@@ -11,70 +11,169 @@ const js = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
 }
 
 const errorSchema = {
-  type: 'object', required: ['error'],
-  properties: { error: { type: 'object', required: ['code', 'message', 'requestId'], properties: {
-    code: { type: 'string', enum: ['BAD_REQUEST', 'VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'INTERNAL'] },
-    message: { type: 'string' }, details: {}, requestId: { type: 'string' } } } },
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'requestId'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'BAD_REQUEST',
+            'VALIDATION_FAILED',
+            'UNAUTHENTICATED',
+            'FORBIDDEN',
+            'NOT_FOUND',
+            'CONFLICT',
+            'PAYLOAD_TOO_LARGE',
+            'RATE_LIMITED',
+            'INTERNAL',
+          ],
+        },
+        message: { type: 'string' },
+        details: {},
+        requestId: { type: 'string' },
+      },
+    },
+  },
 }
 
 const QUERY_DOCS: Record<string, string> = {
   q: 'Search address, owner name, contact name, phone or email',
-  band: 'Comma-separated: HOT,WARM,COLD', status: 'Comma-separated lead statuses', source: 'Comma-separated: SCAN,IMPORT,API,MANUAL',
-  tags: 'Comma-separated; leads carrying all of them', assignee: 'Membership id or "unassigned"',
-  cursor: 'Opaque cursor from the previous page (nextCursor)', limit: 'Page size, 1–100 (default 50)',
+  band: 'Comma-separated: HOT,WARM,COLD',
+  status: 'Comma-separated lead statuses',
+  source: 'Comma-separated: SCAN,IMPORT,API,MANUAL',
+  tags: 'Comma-separated; leads carrying all of them',
+  assignee: 'Membership id or "unassigned"',
+  cursor: 'Opaque cursor from the previous page (nextCursor)',
+  limit: 'Page size, 1–100 (default 50)',
 }
 
 function queryParams() {
-  return Object.entries(listLeadsSchema.shape).filter(([name]) => name !== 'withTotal').map(([name, s]) => {
-    let schema = js(s as z.ZodType, 'input')
-    if (!Object.keys(schema).length || schema.type === undefined && !schema.anyOf && !schema.enum) schema = { type: 'string' }
-    return { name, in: 'query', required: false, schema, ...(QUERY_DOCS[name] ? { description: QUERY_DOCS[name] } : {}) }
-  })
+  return Object.entries(listLeadsSchema.shape)
+    .filter(([name]) => name !== 'withTotal')
+    .map(([name, s]) => {
+      let schema = js(s as z.ZodType, 'input')
+      if (!Object.keys(schema).length || (schema.type === undefined && !schema.anyOf && !schema.enum)) schema = { type: 'string' }
+      return { name, in: 'query', required: false, schema, ...(QUERY_DOCS[name] ? { description: QUERY_DOCS[name] } : {}) }
+    })
 }
 
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
 const rl = {
   RateLimit: { description: 'limit=…, remaining=…, reset=… (seconds)', schema: { type: 'string' } },
-  'RateLimit-Policy': { description: `${RATE_LIMITS.REST_PER_KEY.points};w=${RATE_LIMITS.REST_PER_KEY.durationSeconds}`, schema: { type: 'string' } },
+  'RateLimit-Policy': {
+    description: `${RATE_LIMITS.REST_PER_KEY.points};w=${RATE_LIMITS.REST_PER_KEY.durationSeconds}`,
+    schema: { type: 'string' },
+  },
 }
-const common = { 401: err('Missing, invalid or revoked API key'), 403: err('Plan is not Enterprise (PLAN_REQUIRED) or key scope too small'), 429: { ...err('Rate limited; see Retry-After'), headers: { 'Retry-After': { schema: { type: 'integer' } } } } }
-const idem = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Replays the stored response for 24 h; a different body with the same key → 409' }
+const common = {
+  401: err('Missing, invalid or revoked API key'),
+  403: err('Plan is not Enterprise (PLAN_REQUIRED) or key scope too small'),
+  429: { ...err('Rate limited; see Retry-After'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+}
+const idem = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 255 },
+  description: 'Replays the stored response for 24 h; a different body with the same key → 409',
+}
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
-const leadResponse = (description: string) => ({ description, headers: rl, content: { 'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/Lead' } }, required: ['data'] } } } })
+const leadResponse = (description: string) => ({
+  description,
+  headers: rl,
+  content: {
+    'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/Lead' } }, required: ['data'] } },
+  },
+})
 
 export function buildOpenApi(serverUrl: string) {
   return {
     openapi: '3.1.0',
-    info: { title: 'Fish Mouth API', version: '1.0.0', description: 'Lead CRM API (Enterprise plan). Authenticate with `Authorization: Bearer fm_live_…`.' },
+    info: {
+      title: 'Fish Mouth API',
+      version: '1.0.0',
+      description: 'Lead CRM API (Enterprise plan). Authenticate with `Authorization: Bearer fm_live_…`.',
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'fm_live_…' } },
-      schemas: { Lead: js(apiLeadSchema), LeadPage: js(apiLeadPageSchema), CreateLead: js(createLeadSchema, 'input'), UpdateLead: js(updateLeadSchema, 'input'), Error: errorSchema },
+      schemas: {
+        Lead: js(apiLeadSchema),
+        LeadPage: js(apiLeadPageSchema),
+        CreateLead: js(createLeadSchema, 'input'),
+        UpdateLead: js(updateLeadSchema, 'input'),
+        Error: errorSchema,
+      },
     },
     paths: {
       '/api/v1/leads': {
         get: {
-          operationId: 'listLeads', summary: 'List leads (keyset pagination)', parameters: queryParams(),
-          responses: { 200: { description: 'A page of leads', headers: rl, content: { 'application/json': { schema: { $ref: '#/components/schemas/LeadPage' } } } }, 400: err('Bad query'), 422: err('Invalid query'), ...common },
+          operationId: 'listLeads',
+          summary: 'List leads (keyset pagination)',
+          parameters: queryParams(),
+          responses: {
+            200: {
+              description: 'A page of leads',
+              headers: rl,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/LeadPage' } } },
+            },
+            400: err('Bad query'),
+            422: err('Invalid query'),
+            ...common,
+          },
         },
         post: {
-          operationId: 'createLead', summary: 'Create a lead (WRITE scope)', parameters: [idem],
+          operationId: 'createLead',
+          summary: 'Create a lead (WRITE scope)',
+          parameters: [idem],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateLead' } } } },
-          responses: { 201: leadResponse('Created'), 409: err('Duplicate address or Idempotency-Key conflict'), 413: err('Body too large'), 422: err('Invalid lead'), ...common },
+          responses: {
+            201: leadResponse('Created'),
+            409: err('Duplicate address or Idempotency-Key conflict'),
+            413: err('Body too large'),
+            422: err('Invalid lead'),
+            ...common,
+          },
         },
       },
       '/api/v1/leads/{id}': {
         parameters: [idParam],
-        get: { operationId: 'getLead', summary: 'Get a lead with its contacts', responses: { 200: leadResponse('The lead'), 404: err('Not found'), ...common } },
+        get: {
+          operationId: 'getLead',
+          summary: 'Get a lead with its contacts',
+          responses: { 200: leadResponse('The lead'), 404: err('Not found'), ...common },
+        },
         patch: {
-          operationId: 'updateLead', summary: 'Update a lead (WRITE scope)', parameters: [idem],
+          operationId: 'updateLead',
+          summary: 'Update a lead (WRITE scope)',
+          parameters: [idem],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateLead' } } } },
           responses: { 200: leadResponse('Updated'), 404: err('Not found'), 409: err('Conflict'), 422: err('Invalid'), ...common },
         },
         delete: {
-          operationId: 'deleteLead', summary: 'Soft-delete a lead (WRITE scope; restorable for 30 days in the app)', parameters: [idem],
-          responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'object', properties: { id: { type: 'string' }, deleted: { type: 'boolean' } } } } } } } }, 404: err('Not found'), ...common },
+          operationId: 'deleteLead',
+          summary: 'Soft-delete a lead (WRITE scope; restorable for 30 days in the app)',
+          parameters: [idem],
+          responses: {
+            200: {
+              description: 'Deleted',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { data: { type: 'object', properties: { id: { type: 'string' }, deleted: { type: 'boolean' } } } },
+                  },
+                },
+              },
+            },
+            404: err('Not found'),
+            ...common,
+          },
         },
       },
     },

@@ -6,6 +6,7 @@ import { db } from '@/lib/db'
 
 export async function unsafePurgeExpiredApiState(): Promise<{ idempotencyKeys: number; rateLimits: number }> {
   const idempotencyKeys = await db.$executeRaw`DELETE FROM idempotency_keys WHERE expires_at < now()`
-  const rateLimits = await db.$executeRaw`DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < (extract(epoch from now()) * 1000)::bigint`
+  const rateLimits =
+    await db.$executeRaw`DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < (extract(epoch from now()) * 1000)::bigint`
   return { idempotencyKeys, rateLimits }
 }

@@ -11,10 +11,14 @@ const override = (name: string, fallback: number) => {
 }
 
 export const apiKeyLimit = (): LimitDef => ({
-  name: 'api_key', points: override('FM_RATE_LIMIT_API_KEY', RATE_LIMITS.REST_PER_KEY.points), durationSeconds: RATE_LIMITS.REST_PER_KEY.durationSeconds,
+  name: 'api_key',
+  points: override('FM_RATE_LIMIT_API_KEY', RATE_LIMITS.REST_PER_KEY.points),
+  durationSeconds: RATE_LIMITS.REST_PER_KEY.durationSeconds,
 })
 export const apiIpLimit = (): LimitDef => ({
-  name: 'api_ip', points: override('FM_RATE_LIMIT_API_IP', RATE_LIMITS.REST_PER_IP_UNAUTHENTICATED.points), durationSeconds: RATE_LIMITS.REST_PER_IP_UNAUTHENTICATED.durationSeconds,
+  name: 'api_ip',
+  points: override('FM_RATE_LIMIT_API_IP', RATE_LIMITS.REST_PER_IP_UNAUTHENTICATED.points),
+  durationSeconds: RATE_LIMITS.REST_PER_IP_UNAUTHENTICATED.durationSeconds,
 })
 
 /** IETF draft-ietf-httpapi-ratelimit-headers: RateLimit-Policy + RateLimit. */

@@ -1,7 +1,18 @@
 // The actor's rights come only from the matrix: members by role (REP row-scoped), API keys by scope, system
 // processes by their grants, staff by staff role. Pure: no database.
 import { describe, expect, it } from 'vitest'
-import { apiKeyActor, assertCan, assertStaffCan, auditActorOf, memberActor, orgIdOf, requireScope, scopeFor, staffActor, systemActor } from '@/lib/auth/actor'
+import {
+  apiKeyActor,
+  assertCan,
+  assertStaffCan,
+  auditActorOf,
+  memberActor,
+  orgIdOf,
+  requireScope,
+  scopeFor,
+  staffActor,
+  systemActor,
+} from '@/lib/auth/actor'
 import { API_KEY_SCOPES, PERMISSIONS, SYSTEM_GRANTS, can, scopeOf } from '@/lib/auth/permissions'
 import { AppError } from '@/lib/errors'
 
@@ -35,14 +46,21 @@ describe('actor rights', () => {
       expect(scopeFor(read, p)).toBe((API_KEY_SCOPES.READ as readonly string[]).includes(p) ? 'all' : 'none')
       expect(scopeFor(write, p)).toBe((API_KEY_SCOPES.WRITE as readonly string[]).includes(p) ? 'all' : 'none')
     }
-    expect(thrown(() => assertCan(read, 'lead.write'))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'SCOPE_REQUIRED', required: 'WRITE' } })
-    expect(thrown(() => assertCan(write, 'api_keys.manage'))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'SCOPE_REQUIRED', required: null } })
+    expect(thrown(() => assertCan(read, 'lead.write'))).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'SCOPE_REQUIRED', required: 'WRITE' },
+    })
+    expect(thrown(() => assertCan(write, 'api_keys.manage'))).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'SCOPE_REQUIRED', required: null },
+    })
     expect(auditActorOf(write)).toEqual({ type: 'API_KEY', id: 'k' })
   })
 
   it('a system process gets its grants only, and nothing without an org', () => {
     const importJob = systemActor({ process: 'leads.import', orgId: ORG })
-    for (const p of PERMISSIONS) expect(scopeFor(importJob, p)).toBe((SYSTEM_GRANTS['leads.import'] as readonly string[]).includes(p) ? 'all' : 'none')
+    for (const p of PERMISSIONS)
+      expect(scopeFor(importJob, p)).toBe((SYSTEM_GRANTS['leads.import'] as readonly string[]).includes(p) ? 'all' : 'none')
     expect(thrown(() => assertCan(importJob, 'api_keys.manage'))).toMatchObject({ code: 'FORBIDDEN' })
     expect(assertCan(systemActor({ process: 'operator', orgId: ORG }), 'api_keys.manage')).toBe(ORG)
     expect(scopeFor(systemActor({ process: 'operator' }), 'lead.read')).toBe('none')

@@ -67,7 +67,9 @@ export function requireScope(actor: Actor, permission: Permission): 'all' | 'ass
   const s = scopeFor(actor, permission)
   if (s === 'none') {
     if (actor.kind === 'apiKey') {
-      const required = (Object.keys(API_KEY_SCOPES) as ApiKeyScope[]).find((k) => (API_KEY_SCOPES[k] as readonly Permission[]).includes(permission))
+      const required = (Object.keys(API_KEY_SCOPES) as ApiKeyScope[]).find((k) =>
+        (API_KEY_SCOPES[k] as readonly Permission[]).includes(permission),
+      )
       const message = required ? `This API key is read-only; use a key with ${required} scope` : 'API keys cannot do this'
       throw new AppError('FORBIDDEN', message, { details: { permission, reason: 'SCOPE_REQUIRED', required: required ?? null } })
     }
@@ -92,7 +94,8 @@ export function assertStaffCan(actor: Actor, permission: StaffPermission): Staff
 
 /** The org the actor acts in; staff and org-less system actors have none. */
 export function orgIdOf(actor: Actor): string {
-  if (actor.kind === 'staff' || !actor.orgId) throw new AppError('FORBIDDEN', 'This needs an organization', { details: { actor: actor.kind } })
+  if (actor.kind === 'staff' || !actor.orgId)
+    throw new AppError('FORBIDDEN', 'This needs an organization', { details: { actor: actor.kind } })
   return actor.orgId
 }
 

@@ -29,21 +29,30 @@ const LINK_PROBLEMS = {
  * Marks the token used (guarded UPDATE: exactly one caller wins) and returns its user. Unknown, used or expired
  * → BAD_REQUEST with details.reason INVALID | USED | EXPIRED.
  */
-export async function consumeAuthToken(tx: Tx, { token, kind }: { token: string; kind: EmailedKind }): Promise<{ id: string; userId: string }> {
+export async function consumeAuthToken(
+  tx: Tx,
+  { token, kind }: { token: string; kind: EmailedKind },
+): Promise<{ id: string; userId: string }> {
   const tokenHash = sha256Hex(token)
   const now = new Date()
   const { count } = await tx.authToken.updateMany({
     where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
   })
-  const row = await tx.authToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, kind: true, usedAt: true, expiresAt: true } })
+  const row = await tx.authToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, userId: true, kind: true, usedAt: true, expiresAt: true },
+  })
   if (count === 1 && row) return { id: row.id, userId: row.userId }
   const reason = !row || row.kind !== kind ? 'INVALID' : row.expiresAt <= now && !row.usedAt ? 'EXPIRED' : 'USED'
   throw new AppError('BAD_REQUEST', LINK_PROBLEMS[reason], { details: { reason } })
 }
 
 /** Tokens of one kind issued to a user within the window, newest first (for resend/request limits). */
-export async function recentTokens({ userId, kind, sinceMs }: { userId: string; kind: EmailedKind; sinceMs: number }, tx: Tx = db as unknown as Tx) {
+export async function recentTokens(
+  { userId, kind, sinceMs }: { userId: string; kind: EmailedKind; sinceMs: number },
+  tx: Tx = db as unknown as Tx,
+) {
   return tx.authToken.findMany({
     where: { userId, kind, createdAt: { gt: new Date(Date.now() - sinceMs) } },
     select: { createdAt: true },

@@ -13,7 +13,10 @@ import { safeNextPath } from '@/lib/auth/redirect-target'
 /** The live session of this request, or null; looked up once per render. */
 export const getPageSession = cache(async (): Promise<CurrentSession | null> => {
   const jar = await cookies()
-  const header = jar.getAll().map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join('; ')
+  const header = jar
+    .getAll()
+    .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
+    .join('; ')
   return sessionFromCookieHeader(header)
 })
 

@@ -18,7 +18,8 @@ export function passwordProblem(password: string, email: string): string | null 
   if (!r.success) return r.error.issues[0]?.message ?? 'Invalid password'
   const local = email.toLowerCase().split('@')[0] ?? ''
   const p = password.toLowerCase()
-  if (email && (p.includes(email.toLowerCase()) || (local.length >= 4 && p.includes(local)))) return 'The password must not contain your email'
+  if (email && (p.includes(email.toLowerCase()) || (local.length >= 4 && p.includes(local))))
+    return 'The password must not contain your email'
   return null
 }
 
@@ -29,6 +30,9 @@ export function passwordHints(password: string, email = ''): Array<{ label: stri
   return [
     { label: `At least ${PASSWORD_MIN} characters`, ok: password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX },
     { label: 'Not a common password', ok: password.length > 0 && !COMMON_PASSWORDS.has(p) },
-    { label: 'Does not contain your email', ok: password.length > 0 && !(email && (p.includes(email.toLowerCase()) || (local.length >= 4 && p.includes(local)))) },
+    {
+      label: 'Does not contain your email',
+      ok: password.length > 0 && !(email && (p.includes(email.toLowerCase()) || (local.length >= 4 && p.includes(local)))),
+    },
   ]
 }

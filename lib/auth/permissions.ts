@@ -9,7 +9,11 @@ export const ROLES = ['OWNER', 'ADMIN', 'MANAGER', 'REP', 'VIEWER'] as const sat
 /** Higher grants more. "Nobody grants a role higher than their own." */
 export const ROLE_RANK: Record<Role, number> = { OWNER: 5, ADMIN: 4, MANAGER: 3, REP: 2, VIEWER: 1 }
 
-const O: Role = 'OWNER', A: Role = 'ADMIN', M: Role = 'MANAGER', R: Role = 'REP', V: Role = 'VIEWER'
+const O: Role = 'OWNER',
+  A: Role = 'ADMIN',
+  M: Role = 'MANAGER',
+  R: Role = 'REP',
+  V: Role = 'VIEWER'
 
 export const MATRIX = {
   'org.delete': [O],

@@ -7,7 +7,18 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/')).toBe('/')
   })
   it('refuses anything that could leave the site', () => {
-    for (const bad of ['//evil.test', '/\\evil.test', 'https://evil.test', 'javascript:alert(1)', 'acme', '', '/a\\b', '/\t/evil.test', null, undefined])
+    for (const bad of [
+      '//evil.test',
+      '/\\evil.test',
+      'https://evil.test',
+      'javascript:alert(1)',
+      'acme',
+      '',
+      '/a\\b',
+      '/\t/evil.test',
+      null,
+      undefined,
+    ])
       expect(safeNextPath(bad as string), String(bad)).toBeNull()
   })
 })

@@ -16,7 +16,15 @@ export function safeNextPath(next: string | null | undefined): string | null {
   }
 }
 
-export function postSignInTarget({ next, firstOrgSlug, emailVerified = true }: { next?: string | null; firstOrgSlug?: string | null; emailVerified?: boolean }): string {
+export function postSignInTarget({
+  next,
+  firstOrgSlug,
+  emailVerified = true,
+}: {
+  next?: string | null
+  firstOrgSlug?: string | null
+  emailVerified?: boolean
+}): string {
   const safe = safeNextPath(next)
   if (safe) return safe
   if (!emailVerified) return '/verify-email'

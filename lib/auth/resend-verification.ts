@@ -19,11 +19,17 @@ export async function resendVerification({ userId }: { userId: string }): Promis
     const now = Date.now()
     if (recent.length >= RESEND_MAX_PER_HOUR) {
       const retryAfter = Math.ceil((recent[RESEND_MAX_PER_HOUR - 1].createdAt.getTime() + HOUR_MS - now) / 1000)
-      throw new AppError('RATE_LIMITED', 'You have asked for too many verification emails. Try again later.', { retryAfter, details: { retryAfter } })
+      throw new AppError('RATE_LIMITED', 'You have asked for too many verification emails. Try again later.', {
+        retryAfter,
+        details: { retryAfter },
+      })
     }
     if (recent[0] && now - recent[0].createdAt.getTime() < RESEND_COOLDOWN_MS) {
       const retryAfter = Math.ceil((recent[0].createdAt.getTime() + RESEND_COOLDOWN_MS - now) / 1000)
-      throw new AppError('RATE_LIMITED', `We just sent one. You can ask again in ${retryAfter} seconds.`, { retryAfter, details: { retryAfter } })
+      throw new AppError('RATE_LIMITED', `We just sent one. You can ask again in ${retryAfter} seconds.`, {
+        retryAfter,
+        details: { retryAfter },
+      })
     }
     const token = await issueAuthToken(tx, { userId, kind: 'EMAIL_VERIFY', ttlMs: EMAIL_VERIFY_TTL_MS })
     return { user, token }

@@ -26,7 +26,13 @@ export async function resetPassword({ token, password }: { token: string; passwo
     // other outstanding reset links die with this one
     await tx.authToken.updateMany({ where: { userId, kind: 'PASSWORD_RESET', usedAt: null }, data: { usedAt: new Date() } })
     const revoked = await revokeUserSessions({ userId, reason: 'password_reset' }, tx)
-    await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.password_reset', targetType: 'user', targetId: userId, after: { sessionsRevoked: revoked } })
+    await writeAudit(tx, {
+      actor: { type: 'USER', id: userId },
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: userId,
+      after: { sessionsRevoked: revoked },
+    })
     return { userId, tokenId, ...user }
   })
   await sendPasswordChangedEmail({ to: done.email, name: done.name, eventId: `reset:${done.tokenId}` })

@@ -7,8 +7,16 @@ import { getMemberContext, type MemberContext } from '@/lib/auth/org-context'
 import { assertEmailVerified, requireSession, sessionFromCookieHeader } from '@/lib/auth/session'
 import type { RequestContext } from '@/lib/request-context'
 
-export async function requireRouteMember({ request, req, orgSlug, permission }: {
-  request: Request; req: RequestContext; orgSlug: string; permission: Permission
+export async function requireRouteMember({
+  request,
+  req,
+  orgSlug,
+  permission,
+}: {
+  request: Request
+  req: RequestContext
+  orgSlug: string
+  permission: Permission
 }): Promise<{ member: MemberContext; actor: MemberActor }> {
   const session = requireSession(await sessionFromCookieHeader(request.headers.get('cookie')))
   assertEmailVerified(session)

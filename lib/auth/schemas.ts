@@ -16,7 +16,10 @@ export const nameField = z.string().trim().min(1, 'Enter your name').max(100, 'U
 
 /** A 6-digit authenticator code or a recovery code (xxxxx-xxxxx). */
 export const twoFactorCodeField = z.string().trim().min(6, 'Enter the 6-digit code').max(32, 'That code is too long')
-export const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your app')
+export const totpCodeField = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your app')
 
 export const slugField = z
   .string()

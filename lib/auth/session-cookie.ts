@@ -13,7 +13,17 @@ export function isSecureRequest(request: Request): boolean {
 
 const cookieName = (secure: boolean) => (secure ? SESSION_COOKIES[0] : SESSION_COOKIES[1])
 
-export async function sessionCookieHeader({ userId, sessionId, secure, rememberMe }: { userId: string; sessionId: string; secure: boolean; rememberMe: boolean }): Promise<string> {
+export async function sessionCookieHeader({
+  userId,
+  sessionId,
+  secure,
+  rememberMe,
+}: {
+  userId: string
+  sessionId: string
+  secure: boolean
+  rememberMe: boolean
+}): Promise<string> {
   const name = cookieName(secure)
   const value = await encode({ token: { sub: userId, sid: sessionId }, secret: env().AUTH_SECRET, salt: name, maxAge: SESSION_MAX_AGE_S })
   // without remember-me a browser-session cookie; the registry enforces idle/absolute limits either way
@@ -22,5 +32,7 @@ export async function sessionCookieHeader({ userId, sessionId, secure, rememberM
 }
 
 export function clearSessionCookieHeaders(): string[] {
-  return SESSION_COOKIES.map((name) => `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${name.startsWith('__Secure-') ? '; Secure' : ''}`)
+  return SESSION_COOKIES.map(
+    (name) => `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${name.startsWith('__Secure-') ? '; Secure' : ''}`,
+  )
 }

@@ -50,7 +50,10 @@ export async function sessionIdFromCookieHeader(cookieHeader: string | null | un
   return null
 }
 
-export function isSessionLive(s: { rememberMe: boolean; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }, now = new Date()): boolean {
+export function isSessionLive(
+  s: { rememberMe: boolean; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
+  now = new Date(),
+): boolean {
   if (s.revokedAt || s.expiresAt <= now) return false
   return s.rememberMe || now.getTime() - s.lastSeenAt.getTime() < IDLE_TIMEOUT_MS
 }
@@ -61,7 +64,11 @@ export async function loadSession({ sessionId }: { sessionId: string }): Promise
   const s = await db.session.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, rememberMe: true, lastSeenAt: true, expiresAt: true, revokedAt: true,
+      id: true,
+      rememberMe: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
       user: { select: { id: true, email: true, name: true, emailVerifiedAt: true, staffRole: true, deletedAt: true } },
     },
   })

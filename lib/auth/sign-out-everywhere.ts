@@ -7,7 +7,13 @@ import { revokeUserSessions } from '@/lib/auth/revoke-sessions'
 export async function signOutEverywhere({ userId }: { userId: string }): Promise<{ revoked: number }> {
   return db.$transaction(async (tx) => {
     const revoked = await revokeUserSessions({ userId, reason: 'sign_out_everywhere' }, tx)
-    await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.signed_out_everywhere', targetType: 'user', targetId: userId, after: { revoked } })
+    await writeAudit(tx, {
+      actor: { type: 'USER', id: userId },
+      action: 'user.signed_out_everywhere',
+      targetType: 'user',
+      targetId: userId,
+      after: { revoked },
+    })
     return { revoked }
   })
 }

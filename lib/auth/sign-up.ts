@@ -29,9 +29,29 @@ export async function signUp(raw: z.input<typeof signUpSchema>): Promise<{ userI
       const org = await tx.organization.create({ data: { name: input.companyName, slug: input.slug }, select: { id: true, slug: true } })
       const membership = await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: 'OWNER' }, select: { id: true } })
       const actor = { type: 'USER' as const, id: user.id }
-      await writeAudit(tx, { actor, action: 'user.signed_up', targetType: 'user', targetId: user.id, after: { email: input.email, name: input.name } })
-      await writeAudit(tx, { orgId: org.id, actor, action: 'org.created', targetType: 'organization', targetId: org.id, after: { name: input.companyName, slug: org.slug } })
-      await writeAudit(tx, { orgId: org.id, actor, action: 'member.added', targetType: 'membership', targetId: membership.id, after: { userId: user.id, role: 'OWNER' } })
+      await writeAudit(tx, {
+        actor,
+        action: 'user.signed_up',
+        targetType: 'user',
+        targetId: user.id,
+        after: { email: input.email, name: input.name },
+      })
+      await writeAudit(tx, {
+        orgId: org.id,
+        actor,
+        action: 'org.created',
+        targetType: 'organization',
+        targetId: org.id,
+        after: { name: input.companyName, slug: org.slug },
+      })
+      await writeAudit(tx, {
+        orgId: org.id,
+        actor,
+        action: 'member.added',
+        targetType: 'membership',
+        targetId: membership.id,
+        after: { userId: user.id, role: 'OWNER' },
+      })
       const token = await issueAuthToken(tx, { userId: user.id, kind: 'EMAIL_VERIFY', ttlMs: EMAIL_VERIFY_TTL_MS })
       return { userId: user.id, orgId: org.id, orgSlug: org.slug, token }
     })

@@ -6,7 +6,17 @@ import { db } from '@/lib/db'
 import { createLoginTicket } from '@/lib/auth/login-ticket'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, MAX_LIVE_SESSIONS, REMEMBER_ME_MS } from '@/lib/auth/session'
 
-export async function startSession({ userId, rememberMe, ip, userAgent }: { userId: string; rememberMe: boolean; ip?: string; userAgent?: string }) {
+export async function startSession({
+  userId,
+  rememberMe,
+  ip,
+  userAgent,
+}: {
+  userId: string
+  rememberMe: boolean
+  ip?: string
+  userAgent?: string
+}) {
   const now = Date.now()
   const sessionId = await db.$transaction(async (tx) => {
     // serialise concurrent sign-ins of one user so the limit holds
@@ -31,7 +41,10 @@ export async function startSession({ userId, rememberMe, ip, userAgent }: { user
       select: { id: true },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     })
-    const excess = live.filter((x) => x.id !== s.id).slice(MAX_LIVE_SESSIONS - 1).map((x) => x.id)
+    const excess = live
+      .filter((x) => x.id !== s.id)
+      .slice(MAX_LIVE_SESSIONS - 1)
+      .map((x) => x.id)
     if (excess.length) {
       await tx.session.updateMany({ where: { id: { in: excess } }, data: { revokedAt: new Date(), revokedReason: 'session_limit' } })
     }

@@ -9,7 +9,14 @@ export async function updateProfile({ userId, name: rawName }: { userId: string;
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })
     if (before.name === name) return { name }
     await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } })
-    await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.profile_updated', targetType: 'user', targetId: userId, before, after: { name } })
+    await writeAudit(tx, {
+      actor: { type: 'USER', id: userId },
+      action: 'user.profile_updated',
+      targetType: 'user',
+      targetId: userId,
+      before,
+      after: { name },
+    })
     return { name }
   })
 }

@@ -10,7 +10,13 @@ export async function verifyEmail({ token }: { token: string }): Promise<{ userI
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } })
     if (!before.emailVerifiedAt) {
       await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() }, select: { id: true } })
-      await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.email_verified', targetType: 'user', targetId: userId, after: { email: before.email } })
+      await writeAudit(tx, {
+        actor: { type: 'USER', id: userId },
+        action: 'user.email_verified',
+        targetType: 'user',
+        targetId: userId,
+        after: { email: before.email },
+      })
     }
     return { userId, email: before.email }
   })

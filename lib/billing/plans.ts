@@ -125,7 +125,13 @@ export const RATE_LIMITS: Record<RateLimitKey, RateLimit> = {
   AI_CALLS: { key: 'AI_CALLS', label: 'AI calls', points: 100, durationSeconds: HOUR, per: 'org' },
   ENROLMENTS: { key: 'ENROLMENTS', label: 'Sequence enrolments', points: 500, durationSeconds: HOUR, per: 'org' },
   REST_PER_KEY: { key: 'REST_PER_KEY', label: 'REST API requests', points: 1000, durationSeconds: HOUR, per: 'api_key' },
-  REST_PER_IP_UNAUTHENTICATED: { key: 'REST_PER_IP_UNAUTHENTICATED', label: 'Unauthenticated requests', points: 100, durationSeconds: HOUR, per: 'ip' },
+  REST_PER_IP_UNAUTHENTICATED: {
+    key: 'REST_PER_IP_UNAUTHENTICATED',
+    label: 'Unauthenticated requests',
+    points: 100,
+    durationSeconds: HOUR,
+    per: 'ip',
+  },
 }
 
 export function getPlan(id: PlanId): Plan {

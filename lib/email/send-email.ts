@@ -49,12 +49,22 @@ export async function sendEmail(input: EmailInput): Promise<{ id: string; sandbo
       select: { id: true, sandbox: true },
     })
     if (!row.sandbox) {
-      await enqueue({
-        channel: 'EMAIL',
-        dedupeKey: `email:${row.id}`,
-        orgId: input.orgId ?? null,
-        payload: { to: input.to.toLowerCase(), subject: input.subject, text, html: input.html, template: input.template, emailMessageId: row.id },
-      }, tx)
+      await enqueue(
+        {
+          channel: 'EMAIL',
+          dedupeKey: `email:${row.id}`,
+          orgId: input.orgId ?? null,
+          payload: {
+            to: input.to.toLowerCase(),
+            subject: input.subject,
+            text,
+            html: input.html,
+            template: input.template,
+            emailMessageId: row.id,
+          },
+        },
+        tx,
+      )
     }
     return row
   })

@@ -19,6 +19,21 @@ export interface AnalyzeImageRequest<T> {
   maxTokens?: number
 }
 
-export interface AiUsage { inputTokens: number; outputTokens: number }
-export interface TextResult { text: string; provider: 'anthropic' | 'openai'; model: string; usage: AiUsage; sandbox: boolean }
-export interface AnalyzeImageResult<T> { data: T; provider: 'anthropic' | 'openai'; model: string; usage: AiUsage; sandbox: boolean }
+export interface AiUsage {
+  inputTokens: number
+  outputTokens: number
+}
+export interface TextResult {
+  text: string
+  provider: 'anthropic' | 'openai'
+  model: string
+  usage: AiUsage
+  sandbox: boolean
+}
+export interface AnalyzeImageResult<T> {
+  data: T
+  provider: 'anthropic' | 'openai'
+  model: string
+  usage: AiUsage
+  sandbox: boolean
+}

@@ -11,8 +11,19 @@ import type { AnalyzeImageRequest, AnalyzeImageResult, TextRequest, TextResult }
 
 export type { AnalyzeImageRequest, AnalyzeImageResult, TextRequest, TextResult, ImageInput } from '@/lib/external/ai-types'
 
-const FALLBACK_REASONS = new Set(['circuit_open', 'kill_switch', 'bulkhead_full', 'server_error', 'overloaded', 'timeout',
-  'connection_refused', 'connection_lost', 'malformed_response', 'rate_limited', 'spend_limit'])
+const FALLBACK_REASONS = new Set([
+  'circuit_open',
+  'kill_switch',
+  'bulkhead_full',
+  'server_error',
+  'overloaded',
+  'timeout',
+  'connection_refused',
+  'connection_lost',
+  'malformed_response',
+  'rate_limited',
+  'spend_limit',
+])
 
 export function shouldFallBack(err: unknown): boolean {
   if (!(err instanceof AppError)) return false
@@ -37,9 +48,17 @@ async function withFallback<R>(operation: string, primary: () => Promise<R>, sec
 }
 
 export function generateText(req: TextRequest): Promise<TextResult> {
-  return withFallback('generateText', () => anthropic.generateText(req), () => openai.generateText(req))
+  return withFallback(
+    'generateText',
+    () => anthropic.generateText(req),
+    () => openai.generateText(req),
+  )
 }
 
 export function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<AnalyzeImageResult<T>> {
-  return withFallback('analyzeImage', () => anthropic.analyzeImage(req), () => openai.analyzeImage(req))
+  return withFallback(
+    'analyzeImage',
+    () => anthropic.analyzeImage(req),
+    () => openai.analyzeImage(req),
+  )
 }

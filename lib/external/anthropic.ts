@@ -35,19 +35,34 @@ export async function generateText(req: TextRequest): Promise<TextResult> {
     const seed = seedOf('anthropic.text', req)
     return {
       text: `Sandbox answer ${seed.slice(0, 8)}: ${req.prompt.slice(0, 120)}`,
-      provider: 'anthropic', model: 'sandbox', usage: { inputTokens: 0, outputTokens: 0 }, sandbox: true,
+      provider: 'anthropic',
+      model: 'sandbox',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      sandbox: true,
     }
   }
   const { sdk, model } = client()
   const msg = await callService(
     { provider: 'anthropic', operation: 'messages.create', idempotent: true, timeoutMs: TIMEOUT_MS, cost: (m) => costCents(m.usage) },
-    (signal: AbortSignal) => sdk.messages.create({
-      model, max_tokens: req.maxTokens ?? 1024, system: req.system,
-      messages: [{ role: 'user', content: req.prompt }],
-    }, { signal }),
+    (signal: AbortSignal) =>
+      sdk.messages.create(
+        {
+          model,
+          max_tokens: req.maxTokens ?? 1024,
+          system: req.system,
+          messages: [{ role: 'user', content: req.prompt }],
+        },
+        { signal },
+      ),
   )
   const text = msg.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('')
-  return { text, provider: 'anthropic', model: msg.model, usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens }, sandbox: false }
+  return {
+    text,
+    provider: 'anthropic',
+    model: msg.model,
+    usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens },
+    sandbox: false,
+  }
 }
 
 export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<AnalyzeImageResult<T>> {
@@ -55,22 +70,40 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
     const seedImage = 'url' in req.image ? req.image.url : seedOf(req.image.base64)
     return {
       data: sandboxValueFor(req.schema, 'anthropic.image', seedImage, req.prompt),
-      provider: 'anthropic', model: 'sandbox', usage: { inputTokens: 0, outputTokens: 0 }, sandbox: true,
+      provider: 'anthropic',
+      model: 'sandbox',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      sandbox: true,
     }
   }
   const { sdk, model } = client()
-  const source = 'url' in req.image
-    ? { type: 'url' as const, url: req.image.url }
-    : { type: 'base64' as const, media_type: req.image.mediaType, data: req.image.base64 }
+  const source =
+    'url' in req.image
+      ? { type: 'url' as const, url: req.image.url }
+      : { type: 'base64' as const, media_type: req.image.mediaType, data: req.image.base64 }
   const inputSchema = z.toJSONSchema(req.schema, { target: 'draft-7' }) as Anthropic.Tool.InputSchema
   const msg = await callService(
     { provider: 'anthropic', operation: 'messages.create.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: (m) => costCents(m.usage) },
-    (signal: AbortSignal) => sdk.messages.create({
-      model, max_tokens: req.maxTokens ?? 1024, system: req.system,
-      tools: [{ name: 'record_analysis', description: 'Record the analysis of the image', input_schema: inputSchema }],
-      tool_choice: { type: 'tool', name: 'record_analysis' },
-      messages: [{ role: 'user', content: [{ type: 'image', source }, { type: 'text', text: req.prompt }] }],
-    }, { signal }),
+    (signal: AbortSignal) =>
+      sdk.messages.create(
+        {
+          model,
+          max_tokens: req.maxTokens ?? 1024,
+          system: req.system,
+          tools: [{ name: 'record_analysis', description: 'Record the analysis of the image', input_schema: inputSchema }],
+          tool_choice: { type: 'tool', name: 'record_analysis' },
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'image', source },
+                { type: 'text', text: req.prompt },
+              ],
+            },
+          ],
+        },
+        { signal },
+      ),
   )
   const tool = msg.content.find((b) => b.type === 'tool_use')
   const parsed = req.schema.safeParse(tool && 'input' in tool ? tool.input : undefined)
@@ -79,5 +112,11 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
       details: { provider: 'anthropic', operation: 'messages.create.image', reason: 'invalid_output', issues: parsed.error.issues.length },
     })
   }
-  return { data: parsed.data, provider: 'anthropic', model: msg.model, usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens }, sandbox: false }
+  return {
+    data: parsed.data,
+    provider: 'anthropic',
+    model: msg.model,
+    usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens },
+    sandbox: false,
+  }
 }

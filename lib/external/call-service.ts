@@ -4,9 +4,22 @@
 // Retry classification lives in classify-error.ts; the rules are written up in docs/DECISIONS.md.
 import 'server-only'
 import {
-  BrokenCircuitError, BulkheadRejectedError, CircuitState, ConsecutiveBreaker, DelegateBackoff, IsolatedCircuitError,
-  TimeoutStrategy, bulkhead, circuitBreaker, handleWhen, retry, timeout, wrap,
-  type BulkheadPolicy, type CircuitBreakerPolicy, type IRetryBackoffContext,
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  IsolatedCircuitError,
+  TimeoutStrategy,
+  bulkhead,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type IRetryBackoffContext,
 } from 'cockatiel'
 import { AppError, type ErrorCode } from '@/lib/errors'
 import { log } from '@/lib/logger'
@@ -49,7 +62,10 @@ function defaults(): PolicySettings {
   }
 }
 
-interface ProviderPolicies { breaker: CircuitBreakerPolicy; bulkhead: BulkheadPolicy }
+interface ProviderPolicies {
+  breaker: CircuitBreakerPolicy
+  bulkhead: BulkheadPolicy
+}
 const g = globalThis as unknown as { fmProviderPolicies?: Map<ProviderName, ProviderPolicies>; fmPolicySettings?: PolicySettings }
 const policies: Map<ProviderName, ProviderPolicies> = (g.fmProviderPolicies ??= new Map())
 
@@ -64,7 +80,12 @@ export function resetProviderPolicies(overrides: Partial<PolicySettings> = {}): 
   metrics.providerBreakerState.reset()
 }
 
-const STATE_NAMES = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' } as const
+const STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+} as const
 export type BreakerState = (typeof STATE_NAMES)[CircuitState]
 
 function policiesFor(provider: ProviderName): ProviderPolicies {
@@ -72,10 +93,13 @@ function policiesFor(provider: ProviderName): ProviderPolicies {
   if (!p) {
     const s = policySettings()
     // Only outage-shaped failures (5xx, 529, timeouts, network) trip the breaker; a 4xx is our request's fault.
-    const breaker = circuitBreaker(handleWhen((e) => classifyFailure(e).outage), {
-      halfOpenAfter: s.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(s.breakerThreshold),
-    })
+    const breaker = circuitBreaker(
+      handleWhen((e) => classifyFailure(e).outage),
+      {
+        halfOpenAfter: s.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(s.breakerThreshold),
+      },
+    )
     breaker.onStateChange((state) => {
       metrics.providerBreakerState.set({ provider }, state)
       log().warn({ provider, breaker: STATE_NAMES[state] }, 'provider circuit breaker state changed')
@@ -119,13 +143,29 @@ function toUpstreamError(err: unknown, opts: { provider: ProviderName; operation
   const where = { provider: opts.provider, operation: opts.operation }
   if (err instanceof AppError) return err
   if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError)
-    return new AppError('UPSTREAM_UNAVAILABLE', `${opts.provider} is temporarily unavailable (circuit open)`, { details: { ...where, reason: 'circuit_open' }, cause: err })
+    return new AppError('UPSTREAM_UNAVAILABLE', `${opts.provider} is temporarily unavailable (circuit open)`, {
+      details: { ...where, reason: 'circuit_open' },
+      cause: err,
+    })
   if (err instanceof BulkheadRejectedError)
-    return new AppError('UPSTREAM_UNAVAILABLE', `${opts.provider} is busy, try again shortly`, { details: { ...where, reason: 'bulkhead_full' }, cause: err })
+    return new AppError('UPSTREAM_UNAVAILABLE', `${opts.provider} is busy, try again shortly`, {
+      details: { ...where, reason: 'bulkhead_full' },
+      cause: err,
+    })
   const f: ClassifiedFailure = classifyFailure(err)
-  const details = { ...where, reason: f.reason, attempts, ...(f.status ? { status: f.status } : {}), ...(f.providerCode ? { providerCode: f.providerCode } : {}) }
-  const code: ErrorCode = f.reason === 'timeout' ? 'UPSTREAM_TIMEOUT'
-    : f.reason === 'rate_limited' || f.reason === 'connection_refused' ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_FAILED'
+  const details = {
+    ...where,
+    reason: f.reason,
+    attempts,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.providerCode ? { providerCode: f.providerCode } : {}),
+  }
+  const code: ErrorCode =
+    f.reason === 'timeout'
+      ? 'UPSTREAM_TIMEOUT'
+      : f.reason === 'rate_limited' || f.reason === 'connection_refused'
+        ? 'UPSTREAM_UNAVAILABLE'
+        : 'UPSTREAM_FAILED'
   const retryAfter = f.retryAfterMs !== undefined ? Math.ceil(f.retryAfterMs / 1000) : undefined
   return new AppError(code, `${opts.provider} ${opts.operation} failed (${f.reason})`, { details, cause: err, retryAfter })
 }
@@ -150,7 +190,9 @@ export async function callService<T>(opts: CallOptions<T>, fn: (signal: AbortSig
   }
   if (killSwitchOn(provider)) {
     finish('unavailable')
-    throw new AppError('UPSTREAM_UNAVAILABLE', `${provider} is switched off by the operator`, { details: { provider, operation, reason: 'kill_switch' } })
+    throw new AppError('UPSTREAM_UNAVAILABLE', `${provider} is switched off by the operator`, {
+      details: { provider, operation, reason: 'kill_switch' },
+    })
   }
   const s = policySettings()
   const p = policiesFor(provider)
@@ -164,7 +206,16 @@ export async function callService<T>(opts: CallOptions<T>, fn: (signal: AbortSig
     { maxAttempts: s.maxAttempts - 1, backoff: backoffFor(s) },
   )
   retryPolicy.onRetry((r) => {
-    log().info({ provider, operation, attempt: r.attempt, delayMs: Math.round(r.delay), reason: 'error' in r ? classifyFailure(r.error).reason : 'result' }, 'provider call retry')
+    log().info(
+      {
+        provider,
+        operation,
+        attempt: r.attempt,
+        delayMs: Math.round(r.delay),
+        reason: 'error' in r ? classifyFailure(r.error).reason : 'result',
+      },
+      'provider call retry',
+    )
   })
   const perAttempt = timeout(Math.min(opts.timeoutMs ?? s.defaultTimeoutMs, s.timeoutCapMs), TimeoutStrategy.Aggressive)
   const policy = wrap(p.bulkhead, retryPolicy, p.breaker, perAttempt)
@@ -177,13 +228,24 @@ export async function callService<T>(opts: CallOptions<T>, fn: (signal: AbortSig
     const secs = finish('success')
     const cents = opts.cost ? opts.cost(result) : 0
     if (cents > 0) metrics.providerCostCents.inc({ provider, operation }, cents)
-    log().info({ provider, operation, outcome: 'success', attempts, durationMs: Math.round(secs * 1000), costCents: cents || undefined }, 'provider call')
+    log().info(
+      { provider, operation, outcome: 'success', attempts, durationMs: Math.round(secs * 1000), costCents: cents || undefined },
+      'provider call',
+    )
     return result
   } catch (err) {
     const appErr = toUpstreamError(err, opts, attempts)
     const secs = finish(outcomeOf(appErr))
     log().warn(
-      { provider, operation, outcome: outcomeOf(appErr), attempts, durationMs: Math.round(secs * 1000), details: appErr.details, err: (err as Error)?.message },
+      {
+        provider,
+        operation,
+        outcome: outcomeOf(appErr),
+        attempts,
+        durationMs: Math.round(secs * 1000),
+        details: appErr.details,
+        err: (err as Error)?.message,
+      },
       'provider call failed',
     )
     throw appErr

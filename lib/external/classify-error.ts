@@ -4,8 +4,17 @@
 import 'server-only'
 
 export type FailureReason =
-  | 'rate_limited' | 'spend_limit' | 'overloaded' | 'server_error' | 'request_timeout' | 'client_error'
-  | 'connection_refused' | 'connection_lost' | 'timeout' | 'malformed_response' | 'unknown'
+  | 'rate_limited'
+  | 'spend_limit'
+  | 'overloaded'
+  | 'server_error'
+  | 'request_timeout'
+  | 'client_error'
+  | 'connection_refused'
+  | 'connection_lost'
+  | 'timeout'
+  | 'malformed_response'
+  | 'unknown'
 
 export interface ClassifiedFailure {
   reason: FailureReason
@@ -61,7 +70,8 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
 function httpShape(err: Obj): { status: number; headers: unknown; body: unknown; code?: string } | null {
   const sdkType = typeof err.type === 'string' ? err.type : undefined
   if (typeof err.status === 'number') return { status: err.status, headers: err.headers, body: err.error ?? err.body, code: sdkType }
-  if (typeof err.statusCode === 'number') // Stripe
+  if (typeof err.statusCode === 'number')
+    // Stripe
     return { status: err.statusCode, headers: err.headers, body: err.raw, code: typeof err.code === 'string' ? err.code : sdkType }
   const res = err.response
   if (typeof err.code === 'number' && isObj(res)) return { status: err.code, headers: res.headers, body: res.body } // SendGrid
@@ -71,7 +81,7 @@ function httpShape(err: Obj): { status: number; headers: unknown; body: unknown;
 function bodyError(body: unknown): { type?: string; code?: string; message: string } {
   const inner = isObj(body) && isObj(body.error) ? body.error : isObj(body) ? body : {}
   const errors = isObj(body) && Array.isArray(body.errors) ? body.errors : []
-  const message = [inner.message, ...errors.map((e) => (isObj(e) ? e.message ?? e.detail : ''))].filter(Boolean).join(' ')
+  const message = [inner.message, ...errors.map((e) => (isObj(e) ? (e.message ?? e.detail) : ''))].filter(Boolean).join(' ')
   return {
     type: typeof inner.type === 'string' ? inner.type : undefined,
     code: typeof inner.code === 'string' ? inner.code : undefined,

@@ -5,8 +5,19 @@ import 'server-only'
 import { providerEnvSchema, type ProviderEnv } from '@/lib/env'
 
 export const PROVIDERS = [
-  'anthropic', 'openai', 'telnyx', 'sendgrid', 'stripe', 'lob', 'mapbox', 'google_maps',
-  'elevenlabs', 'deepgram', 'apollo', 'meta_ads', 'google_ads',
+  'anthropic',
+  'openai',
+  'telnyx',
+  'sendgrid',
+  'stripe',
+  'lob',
+  'mapbox',
+  'google_maps',
+  'elevenlabs',
+  'deepgram',
+  'apollo',
+  'meta_ads',
+  'google_ads',
 ] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
@@ -18,10 +29,19 @@ export interface ProviderState {
 }
 
 export const PROVIDER_LABELS: Record<ProviderName, string> = {
-  anthropic: 'Anthropic (AI)', openai: 'OpenAI (AI fallback)', telnyx: 'Telnyx (SMS + voice)', sendgrid: 'SendGrid (email)',
-  stripe: 'Stripe (billing)', lob: 'Lob (direct mail)', mapbox: 'Mapbox (imagery)', google_maps: 'Google Maps (geocoding)',
-  elevenlabs: 'ElevenLabs (voice)', deepgram: 'Deepgram (transcription)', apollo: 'Apollo (enrichment)',
-  meta_ads: 'Meta Ads', google_ads: 'Google Ads',
+  anthropic: 'Anthropic (AI)',
+  openai: 'OpenAI (AI fallback)',
+  telnyx: 'Telnyx (SMS + voice)',
+  sendgrid: 'SendGrid (email)',
+  stripe: 'Stripe (billing)',
+  lob: 'Lob (direct mail)',
+  mapbox: 'Mapbox (imagery)',
+  google_maps: 'Google Maps (geocoding)',
+  elevenlabs: 'ElevenLabs (voice)',
+  deepgram: 'Deepgram (transcription)',
+  apollo: 'Apollo (enrichment)',
+  meta_ads: 'Meta Ads',
+  google_ads: 'Google Ads',
 }
 
 export function providerEnv(source: Record<string, string | undefined> = process.env): ProviderEnv {
@@ -32,36 +52,73 @@ type Check = (e: ProviderEnv) => { key: string | undefined; malformed?: string |
 
 // A key that is present but cannot work is "misconfigured" (doctor exits 1) rather than silently sandboxed.
 const CHECKS: Record<ProviderName, Check> = {
-  anthropic: (e) => ({ key: e.ANTHROPIC_API_KEY, malformed: /^sk-ant-/.test(e.ANTHROPIC_API_KEY ?? '') ? null : 'ANTHROPIC_API_KEY should start with sk-ant-' }),
-  openai: (e) => ({ key: e.OPENAI_API_KEY, malformed: /^sk-/.test(e.OPENAI_API_KEY ?? '') ? null : 'OPENAI_API_KEY should start with sk-' }),
+  anthropic: (e) => ({
+    key: e.ANTHROPIC_API_KEY,
+    malformed: /^sk-ant-/.test(e.ANTHROPIC_API_KEY ?? '') ? null : 'ANTHROPIC_API_KEY should start with sk-ant-',
+  }),
+  openai: (e) => ({
+    key: e.OPENAI_API_KEY,
+    malformed: /^sk-/.test(e.OPENAI_API_KEY ?? '') ? null : 'OPENAI_API_KEY should start with sk-',
+  }),
   telnyx: (e) => ({
     key: e.TELNYX_API_KEY,
     malformed: /^KEY/.test(e.TELNYX_API_KEY ?? '') ? null : 'TELNYX_API_KEY should start with KEY',
-    missing: !e.TELNYX_PUBLIC_KEY ? 'TELNYX_PUBLIC_KEY is required to verify Telnyx webhooks'
-      : Buffer.from(e.TELNYX_PUBLIC_KEY, 'base64').length !== 32 ? 'TELNYX_PUBLIC_KEY must be a base64 32-byte Ed25519 key' : null,
+    missing: !e.TELNYX_PUBLIC_KEY
+      ? 'TELNYX_PUBLIC_KEY is required to verify Telnyx webhooks'
+      : Buffer.from(e.TELNYX_PUBLIC_KEY, 'base64').length !== 32
+        ? 'TELNYX_PUBLIC_KEY must be a base64 32-byte Ed25519 key'
+        : null,
   }),
-  sendgrid: (e) => ({ key: e.SENDGRID_API_KEY, malformed: /^SG\./.test(e.SENDGRID_API_KEY ?? '') ? null : 'SENDGRID_API_KEY should start with SG.' }),
+  sendgrid: (e) => ({
+    key: e.SENDGRID_API_KEY,
+    malformed: /^SG\./.test(e.SENDGRID_API_KEY ?? '') ? null : 'SENDGRID_API_KEY should start with SG.',
+  }),
   stripe: (e) => ({
     key: e.STRIPE_SECRET_KEY,
-    malformed: /^(sk|rk)_(test|live)_/.test(e.STRIPE_SECRET_KEY ?? '') ? null : 'STRIPE_SECRET_KEY should start with sk_test_/sk_live_ (or rk_)',
-    missing: !e.STRIPE_WEBHOOK_SECRET ? 'STRIPE_WEBHOOK_SECRET is required to verify Stripe webhooks'
-      : !/^whsec_/.test(e.STRIPE_WEBHOOK_SECRET) ? 'STRIPE_WEBHOOK_SECRET should start with whsec_' : null,
+    malformed: /^(sk|rk)_(test|live)_/.test(e.STRIPE_SECRET_KEY ?? '')
+      ? null
+      : 'STRIPE_SECRET_KEY should start with sk_test_/sk_live_ (or rk_)',
+    missing: !e.STRIPE_WEBHOOK_SECRET
+      ? 'STRIPE_WEBHOOK_SECRET is required to verify Stripe webhooks'
+      : !/^whsec_/.test(e.STRIPE_WEBHOOK_SECRET)
+        ? 'STRIPE_WEBHOOK_SECRET should start with whsec_'
+        : null,
   }),
-  lob: (e) => ({ key: e.LOB_API_KEY, malformed: /^(test|live)_/.test(e.LOB_API_KEY ?? '') ? null : 'LOB_API_KEY should start with test_ or live_' }),
-  mapbox: (e) => ({ key: e.MAPBOX_TOKEN, malformed: /^(pk|sk)\./.test(e.MAPBOX_TOKEN ?? '') ? null : 'MAPBOX_TOKEN should start with pk. or sk.' }),
-  google_maps: (e) => ({ key: e.GOOGLE_MAPS_API_KEY, malformed: /^AIza[\w-]{20,}$/.test(e.GOOGLE_MAPS_API_KEY ?? '') ? null : 'GOOGLE_MAPS_API_KEY should look like AIza…' }),
-  elevenlabs: (e) => ({ key: e.ELEVENLABS_API_KEY, malformed: (e.ELEVENLABS_API_KEY ?? '').length >= 20 ? null : 'ELEVENLABS_API_KEY looks too short' }),
-  deepgram: (e) => ({ key: e.DEEPGRAM_API_KEY, malformed: (e.DEEPGRAM_API_KEY ?? '').length >= 20 ? null : 'DEEPGRAM_API_KEY looks too short' }),
+  lob: (e) => ({
+    key: e.LOB_API_KEY,
+    malformed: /^(test|live)_/.test(e.LOB_API_KEY ?? '') ? null : 'LOB_API_KEY should start with test_ or live_',
+  }),
+  mapbox: (e) => ({
+    key: e.MAPBOX_TOKEN,
+    malformed: /^(pk|sk)\./.test(e.MAPBOX_TOKEN ?? '') ? null : 'MAPBOX_TOKEN should start with pk. or sk.',
+  }),
+  google_maps: (e) => ({
+    key: e.GOOGLE_MAPS_API_KEY,
+    malformed: /^AIza[\w-]{20,}$/.test(e.GOOGLE_MAPS_API_KEY ?? '') ? null : 'GOOGLE_MAPS_API_KEY should look like AIza…',
+  }),
+  elevenlabs: (e) => ({
+    key: e.ELEVENLABS_API_KEY,
+    malformed: (e.ELEVENLABS_API_KEY ?? '').length >= 20 ? null : 'ELEVENLABS_API_KEY looks too short',
+  }),
+  deepgram: (e) => ({
+    key: e.DEEPGRAM_API_KEY,
+    malformed: (e.DEEPGRAM_API_KEY ?? '').length >= 20 ? null : 'DEEPGRAM_API_KEY looks too short',
+  }),
   apollo: (e) => ({ key: e.APOLLO_API_KEY, malformed: (e.APOLLO_API_KEY ?? '').length >= 10 ? null : 'APOLLO_API_KEY looks too short' }),
   meta_ads: (e) => ({
     key: e.META_ACCESS_TOKEN,
-    missing: !e.META_AD_ACCOUNT_ID ? 'META_AD_ACCOUNT_ID is required with META_ACCESS_TOKEN'
-      : !/^act_\d+$/.test(e.META_AD_ACCOUNT_ID) ? 'META_AD_ACCOUNT_ID should look like act_123' : null,
+    missing: !e.META_AD_ACCOUNT_ID
+      ? 'META_AD_ACCOUNT_ID is required with META_ACCESS_TOKEN'
+      : !/^act_\d+$/.test(e.META_AD_ACCOUNT_ID)
+        ? 'META_AD_ACCOUNT_ID should look like act_123'
+        : null,
   }),
   google_ads: (e) => ({
     key: e.GOOGLE_ADS_DEVELOPER_TOKEN,
-    missing: ['GOOGLE_ADS_CUSTOMER_ID', 'GOOGLE_ADS_CLIENT_ID', 'GOOGLE_ADS_CLIENT_SECRET', 'GOOGLE_ADS_REFRESH_TOKEN']
-      .filter((k) => !e[k as keyof ProviderEnv]).map((k) => `${k} is required with GOOGLE_ADS_DEVELOPER_TOKEN`)[0] ?? null,
+    missing:
+      ['GOOGLE_ADS_CUSTOMER_ID', 'GOOGLE_ADS_CLIENT_ID', 'GOOGLE_ADS_CLIENT_SECRET', 'GOOGLE_ADS_REFRESH_TOKEN']
+        .filter((k) => !e[k as keyof ProviderEnv])
+        .map((k) => `${k} is required with GOOGLE_ADS_DEVELOPER_TOKEN`)[0] ?? null,
   }),
 }
 

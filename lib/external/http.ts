@@ -3,7 +3,12 @@
 import 'server-only'
 
 export class ProviderHttpError extends Error {
-  constructor(readonly status: number, readonly headers: Headers, readonly body: unknown, message?: string) {
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    readonly body: unknown,
+    message?: string,
+  ) {
     super(message ?? `HTTP ${status}`)
     this.name = 'ProviderHttpError'
   }
@@ -21,13 +26,23 @@ export interface HttpRequest {
 async function send(req: HttpRequest): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
   let body: string | undefined
-  if (req.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(req.json) }
-  if (req.form) { headers['content-type'] = 'application/x-www-form-urlencoded'; body = req.form.toString() }
+  if (req.json !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(req.json)
+  }
+  if (req.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded'
+    body = req.form.toString()
+  }
   const res = await fetch(req.url, { method: req.method ?? (body ? 'POST' : 'GET'), headers, body, signal: req.signal })
   if (!res.ok) {
     const text = await res.text().catch(() => '')
     let parsed: unknown = text
-    try { parsed = text ? JSON.parse(text) : null } catch { /* keep text: error bodies are not always JSON */ }
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      /* keep text: error bodies are not always JSON */
+    }
     throw new ProviderHttpError(res.status, res.headers, parsed)
   }
   return res

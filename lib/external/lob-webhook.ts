@@ -6,10 +6,12 @@ import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { assertFreshTimestamp, invalidSignature, parseJsonBody, type VerifiedEvent } from '@/lib/external/signed-webhook'
 
-const eventShape = z.object({
-  id: z.string().min(1).max(255),
-  event_type: z.object({ id: z.string().min(1).max(100) }).loose(),
-}).loose()
+const eventShape = z
+  .object({
+    id: z.string().min(1).max(255),
+    event_type: z.object({ id: z.string().min(1).max(100) }).loose(),
+  })
+  .loose()
 
 export function lobSignature({ secret, timestamp, rawBody }: { secret: string; timestamp: string; rawBody: string }): string {
   return createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')

@@ -8,7 +8,14 @@ import { joinUrl, requestBytes } from '@/lib/external/http'
 const TIMEOUT_MS = 15_000
 export const isMapboxLive = () => isLive('mapbox')
 
-export interface StaticImageInput { lat: number; lng: number; zoom?: number; width?: number; height?: number; retina?: boolean }
+export interface StaticImageInput {
+  lat: number
+  lng: number
+  zoom?: number
+  width?: number
+  height?: number
+  retina?: boolean
+}
 
 function path(i: StaticImageInput): string {
   const zoom = i.zoom ?? 19
@@ -30,7 +37,9 @@ const SANDBOX_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGN
 export async function fetchStaticImage(i: StaticImageInput): Promise<{ bytes: Buffer; contentType: string; sandbox: boolean }> {
   if (!isMapboxLive()) return { bytes: Buffer.from(SANDBOX_PNG, 'base64'), contentType: 'image/png', sandbox: true }
   const url = staticImageUrl(i) ?? ''
-  const r = await callService({ provider: 'mapbox', operation: 'static.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: () => 0.1 },
-    (signal: AbortSignal) => requestBytes({ url, signal, headers: { accept: 'image/*' } }))
+  const r = await callService(
+    { provider: 'mapbox', operation: 'static.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: () => 0.1 },
+    (signal: AbortSignal) => requestBytes({ url, signal, headers: { accept: 'image/*' } }),
+  )
   return { ...r, sandbox: false }
 }

@@ -12,7 +12,8 @@ import type { AnalyzeImageRequest, AnalyzeImageResult, TextRequest, TextResult }
 const DEFAULT_MODEL = 'gpt-5.4-mini'
 const TIMEOUT_MS = 60_000
 // Approximate list price (mini tier): $0.40 / $1.60 per million tokens → cents per token.
-const costCents = (u?: { prompt_tokens: number; completion_tokens: number } | null) => (u ? u.prompt_tokens * 0.00004 + u.completion_tokens * 0.00016 : 0)
+const costCents = (u?: { prompt_tokens: number; completion_tokens: number } | null) =>
+  u ? u.prompt_tokens * 0.00004 + u.completion_tokens * 0.00016 : 0
 
 const clients = new Map<string, OpenAI>()
 function client(): { sdk: OpenAI; model: string } {
@@ -28,11 +29,20 @@ function client(): { sdk: OpenAI; model: string } {
 
 export const isOpenAiLive = () => isLive('openai')
 
-const usageOf = (c: OpenAI.Chat.ChatCompletion) => ({ inputTokens: c.usage?.prompt_tokens ?? 0, outputTokens: c.usage?.completion_tokens ?? 0 })
+const usageOf = (c: OpenAI.Chat.ChatCompletion) => ({
+  inputTokens: c.usage?.prompt_tokens ?? 0,
+  outputTokens: c.usage?.completion_tokens ?? 0,
+})
 
 export async function generateText(req: TextRequest): Promise<TextResult> {
   if (!isOpenAiLive()) {
-    return { text: `Sandbox answer ${seedOf('openai.text', req).slice(0, 8)}: ${req.prompt.slice(0, 120)}`, provider: 'openai', model: 'sandbox', usage: { inputTokens: 0, outputTokens: 0 }, sandbox: true }
+    return {
+      text: `Sandbox answer ${seedOf('openai.text', req).slice(0, 8)}: ${req.prompt.slice(0, 120)}`,
+      provider: 'openai',
+      model: 'sandbox',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      sandbox: true,
+    }
   }
   const { sdk, model } = client()
   const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
@@ -49,28 +59,60 @@ export async function generateText(req: TextRequest): Promise<TextResult> {
 export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<AnalyzeImageResult<T>> {
   if (!isOpenAiLive()) {
     const seedImage = 'url' in req.image ? req.image.url : seedOf(req.image.base64)
-    return { data: sandboxValueFor(req.schema, 'openai.image', seedImage, req.prompt), provider: 'openai', model: 'sandbox', usage: { inputTokens: 0, outputTokens: 0 }, sandbox: true }
+    return {
+      data: sandboxValueFor(req.schema, 'openai.image', seedImage, req.prompt),
+      provider: 'openai',
+      model: 'sandbox',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      sandbox: true,
+    }
   }
   const { sdk, model } = client()
   const url = 'url' in req.image ? req.image.url : `data:${req.image.mediaType};base64,${req.image.base64}`
   const schema = z.toJSONSchema(req.schema, { target: 'draft-7' }) as Record<string, unknown>
   const c = await callService(
-    { provider: 'openai', operation: 'chat.completions.create.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: (r) => costCents(r.usage) },
-    (signal: AbortSignal) => sdk.chat.completions.create({
-      model, max_completion_tokens: req.maxTokens ?? 1024,
-      response_format: { type: 'json_schema', json_schema: { name: 'analysis', schema, strict: false } },
-      messages: [
-        ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
-        { role: 'user', content: [{ type: 'text', text: req.prompt }, { type: 'image_url', image_url: { url } }] },
-      ],
-    }, { signal }),
+    {
+      provider: 'openai',
+      operation: 'chat.completions.create.image',
+      idempotent: true,
+      timeoutMs: TIMEOUT_MS,
+      cost: (r) => costCents(r.usage),
+    },
+    (signal: AbortSignal) =>
+      sdk.chat.completions.create(
+        {
+          model,
+          max_completion_tokens: req.maxTokens ?? 1024,
+          response_format: { type: 'json_schema', json_schema: { name: 'analysis', schema, strict: false } },
+          messages: [
+            ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: req.prompt },
+                { type: 'image_url', image_url: { url } },
+              ],
+            },
+          ],
+        },
+        { signal },
+      ),
   )
   let raw: unknown
-  try { raw = JSON.parse(c.choices[0]?.message?.content ?? '') } catch { raw = undefined }
+  try {
+    raw = JSON.parse(c.choices[0]?.message?.content ?? '')
+  } catch {
+    raw = undefined
+  }
   const parsed = req.schema.safeParse(raw)
   if (!parsed.success) {
     throw new AppError('UPSTREAM_FAILED', 'The AI answer did not match the expected shape', {
-      details: { provider: 'openai', operation: 'chat.completions.create.image', reason: 'invalid_output', issues: parsed.error.issues.length },
+      details: {
+        provider: 'openai',
+        operation: 'chat.completions.create.image',
+        reason: 'invalid_output',
+        issues: parsed.error.issues.length,
+      },
     })
   }
   return { data: parsed.data, provider: 'openai', model: c.model, usage: usageOf(c), sandbox: false }

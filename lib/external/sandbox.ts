@@ -19,9 +19,22 @@ export function seededRandom(...parts: unknown[]): () => number {
 }
 
 type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; const?: unknown
-  minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; minItems?: number; maxItems?: number
-  minLength?: number; maxLength?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; format?: string
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  enum?: unknown[]
+  const?: unknown
+  minimum?: number
+  maximum?: number
+  exclusiveMinimum?: number
+  exclusiveMaximum?: number
+  minItems?: number
+  maxItems?: number
+  minLength?: number
+  maxLength?: number
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  format?: string
 }
 
 function valueFor(s: JsonSchema, rnd: () => number, path: string): unknown {
@@ -37,18 +50,21 @@ function valueFor(s: JsonSchema, rnd: () => number, path: string): unknown {
       const n = Math.max(s.minItems ?? 1, Math.min(s.maxItems ?? 3, 1 + Math.floor(rnd() * 3)))
       return Array.from({ length: n }, (_, i) => valueFor(s.items ?? {}, rnd, `${path}[${i}]`))
     }
-    case 'integer': case 'number': {
+    case 'integer':
+    case 'number': {
       const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0)
       const hi = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : lo + 100)
       const v = lo + rnd() * (hi - lo)
       return type === 'integer' ? Math.round(v) : Math.round(v * 100) / 100
     }
-    case 'boolean': return rnd() < 0.5
+    case 'boolean':
+      return rnd() < 0.5
     case 'string': {
       const text = `sandbox ${path.replace(/^\./, '') || 'value'}`
       return text.slice(0, s.maxLength ?? text.length).padEnd(s.minLength ?? 0, 'x')
     }
-    default: return null
+    default:
+      return null
   }
 }
 

@@ -23,7 +23,10 @@ function publicKey(): KeyObject {
   return key
 }
 
-const eventsShape = z.array(z.object({ sg_event_id: z.string().min(1).max(255), event: z.string().min(1).max(100) }).loose()).min(1).max(5000)
+const eventsShape = z
+  .array(z.object({ sg_event_id: z.string().min(1).max(255), event: z.string().min(1).max(100) }).loose())
+  .min(1)
+  .max(5000)
 
 export function verifySendgridWebhook({ rawBody, headers, now }: { rawBody: string; headers: Headers; now?: number }): VerifiedEvent[] {
   const sig = headers.get('x-twilio-email-event-webhook-signature')

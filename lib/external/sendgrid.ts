@@ -46,7 +46,10 @@ export function buildMail(input: MailInput) {
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
   }
   return {
-    to: input.to, from: input.from, subject: input.subject, text: input.text,
+    to: input.to,
+    from: input.from,
+    subject: input.subject,
+    text: input.text,
     ...(input.html ? { html: input.html } : {}),
     ...(input.customArgs ? { customArgs: input.customArgs } : {}),
     headers,
@@ -60,12 +63,16 @@ export function buildMail(input: MailInput) {
 }
 
 export async function sendMail(input: MailInput): Promise<{ providerMessageId: string; sandbox: boolean }> {
-  if (!isSendgridLive()) return { providerMessageId: sandboxId('sg', input.to, input.subject, input.customArgs ?? null, input.text), sandbox: true }
+  if (!isSendgridLive())
+    return { providerMessageId: sandboxId('sg', input.to, input.subject, input.customArgs ?? null, input.text), sandbox: true }
   const [res] = await callService(
     { provider: 'sendgrid', operation: 'mail.send', idempotent: false, timeoutMs: TIMEOUT_MS, cost: () => 0.1 },
     () => mailer().send(buildMail(input) as never),
   )
   const id = res.headers?.['x-message-id']
-  if (!id) throw new AppError('UPSTREAM_FAILED', 'SendGrid accepted the message without an id', { details: { provider: 'sendgrid', operation: 'mail.send', reason: 'malformed_response' } })
+  if (!id)
+    throw new AppError('UPSTREAM_FAILED', 'SendGrid accepted the message without an id', {
+      details: { provider: 'sendgrid', operation: 'mail.send', reason: 'malformed_response' },
+    })
   return { providerMessageId: String(id), sandbox: false }
 }

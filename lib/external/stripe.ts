@@ -36,18 +36,34 @@ export const isStripeLive = () => isLive('stripe')
 const call = <T>(operation: string, fn: () => Promise<T>) =>
   callService({ provider: 'stripe', operation, idempotent: true, timeoutMs: TIMEOUT_MS }, () => fn())
 
-export async function createCustomer(input: { email: string; name?: string; orgId: string; idempotencyKey?: string }): Promise<{ customerId: string; sandbox: boolean }> {
+export async function createCustomer(input: {
+  email: string
+  name?: string
+  orgId: string
+  idempotencyKey?: string
+}): Promise<{ customerId: string; sandbox: boolean }> {
   if (!isStripeLive()) return { customerId: sandboxId('cus', input.orgId), sandbox: true }
   const idempotencyKey = input.idempotencyKey ?? randomUUID()
   const c = await call('customers.create', () =>
-    stripe().customers.create({ email: input.email, name: input.name, metadata: { org_id: input.orgId } }, { idempotencyKey, timeout: TIMEOUT_MS }))
+    stripe().customers.create(
+      { email: input.email, name: input.name, metadata: { org_id: input.orgId } },
+      { idempotencyKey, timeout: TIMEOUT_MS },
+    ),
+  )
   return { customerId: c.id, sandbox: false }
 }
 
-export async function retrieveCustomer(input: { customerId: string }): Promise<Sandboxed<{ id: string; email: string | null; deleted: boolean }>> {
+export async function retrieveCustomer(input: {
+  customerId: string
+}): Promise<Sandboxed<{ id: string; email: string | null; deleted: boolean }>> {
   if (!isStripeLive()) return { id: input.customerId, email: null, deleted: false, sandbox: true }
   const c = await call('customers.retrieve', () => stripe().customers.retrieve(input.customerId, {}, { timeout: TIMEOUT_MS }))
-  return { id: c.id, email: 'deleted' in c && c.deleted ? null : (c as Stripe.Customer).email, deleted: 'deleted' in c && !!c.deleted, sandbox: false }
+  return {
+    id: c.id,
+    email: 'deleted' in c && c.deleted ? null : (c as Stripe.Customer).email,
+    deleted: 'deleted' in c && !!c.deleted,
+    sandbox: false,
+  }
 }
 
 export interface CheckoutInput {
@@ -68,27 +84,54 @@ export async function createCheckoutSession(input: CheckoutInput): Promise<{ id:
   const idempotencyKey = input.idempotencyKey ?? randomUUID() // made once: every attempt must carry the same key
   const line_items: Stripe.Checkout.SessionCreateParams.LineItem[] = [{ price: input.priceId, quantity: 1 }]
   if (input.meteredPriceId) line_items.push({ price: input.meteredPriceId })
-  const s = await call('checkout.sessions.create', () => stripe().checkout.sessions.create({
-    mode: 'subscription', customer: input.customerId, line_items, client_reference_id: input.orgId,
-    success_url: input.successUrl, cancel_url: input.cancelUrl,
-    subscription_data: { metadata: { org_id: input.orgId } },
-  }, { idempotencyKey, timeout: TIMEOUT_MS }))
+  const s = await call('checkout.sessions.create', () =>
+    stripe().checkout.sessions.create(
+      {
+        mode: 'subscription',
+        customer: input.customerId,
+        line_items,
+        client_reference_id: input.orgId,
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        subscription_data: { metadata: { org_id: input.orgId } },
+      },
+      { idempotencyKey, timeout: TIMEOUT_MS },
+    ),
+  )
   return { id: s.id, url: s.url ?? '', sandbox: false }
 }
 
-export async function createBillingPortalSession(input: { customerId: string; returnUrl: string; idempotencyKey?: string }): Promise<{ url: string; sandbox: boolean }> {
+export async function createBillingPortalSession(input: {
+  customerId: string
+  returnUrl: string
+  idempotencyKey?: string
+}): Promise<{ url: string; sandbox: boolean }> {
   if (!isStripeLive()) return { url: `${input.returnUrl}${input.returnUrl.includes('?') ? '&' : '?'}sandbox_portal=1`, sandbox: true }
   const idempotencyKey = input.idempotencyKey ?? randomUUID()
-  const s = await call('billing_portal.sessions.create', () => stripe().billingPortal.sessions.create(
-    { customer: input.customerId, return_url: input.returnUrl }, { idempotencyKey, timeout: TIMEOUT_MS }))
+  const s = await call('billing_portal.sessions.create', () =>
+    stripe().billingPortal.sessions.create(
+      { customer: input.customerId, return_url: input.returnUrl },
+      { idempotencyKey, timeout: TIMEOUT_MS },
+    ),
+  )
   return { url: s.url, sandbox: false }
 }
 
 function sandboxSubscription(id: string, status: Stripe.Subscription.Status = 'active'): Sandboxed<Stripe.Subscription> {
   const now = Math.floor(Date.UTC(2026, 0, 1) / 1000)
   return {
-    id, object: 'subscription', status, customer: sandboxId('cus', id), metadata: {}, cancel_at_period_end: false,
-    items: { object: 'list', data: [{ id: sandboxId('si', id), price: { id: 'price_sandbox' }, current_period_end: now + 30 * 86400 }], has_more: false, url: '' },
+    id,
+    object: 'subscription',
+    status,
+    customer: sandboxId('cus', id),
+    metadata: {},
+    cancel_at_period_end: false,
+    items: {
+      object: 'list',
+      data: [{ id: sandboxId('si', id), price: { id: 'price_sandbox' }, current_period_end: now + 30 * 86400 }],
+      has_more: false,
+      url: '',
+    },
     sandbox: true,
   } as unknown as Sandboxed<Stripe.Subscription>
 }
@@ -99,29 +142,55 @@ export async function retrieveSubscription(input: { subscriptionId: string }): P
   return Object.assign(s, { sandbox: false })
 }
 
-export async function updateSubscription(input: { subscriptionId: string; params: Stripe.SubscriptionUpdateParams; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Subscription>> {
+export async function updateSubscription(input: {
+  subscriptionId: string
+  params: Stripe.SubscriptionUpdateParams
+  idempotencyKey?: string
+}): Promise<Sandboxed<Stripe.Subscription>> {
   if (!isStripeLive()) return sandboxSubscription(input.subscriptionId)
   const idempotencyKey = input.idempotencyKey ?? randomUUID()
-  const s = await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, input.params, { idempotencyKey, timeout: TIMEOUT_MS }))
+  const s = await call('subscriptions.update', () =>
+    stripe().subscriptions.update(input.subscriptionId, input.params, { idempotencyKey, timeout: TIMEOUT_MS }),
+  )
   return Object.assign(s, { sandbox: false })
 }
 
-export async function cancelSubscription(input: { subscriptionId: string; atPeriodEnd?: boolean; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Subscription>> {
+export async function cancelSubscription(input: {
+  subscriptionId: string
+  atPeriodEnd?: boolean
+  idempotencyKey?: string
+}): Promise<Sandboxed<Stripe.Subscription>> {
   if (!isStripeLive()) return sandboxSubscription(input.subscriptionId, input.atPeriodEnd ? 'active' : 'canceled')
   const idempotencyKey = input.idempotencyKey ?? randomUUID()
   const s = input.atPeriodEnd
-    ? await call('subscriptions.update', () => stripe().subscriptions.update(input.subscriptionId, { cancel_at_period_end: true }, { idempotencyKey, timeout: TIMEOUT_MS }))
-    : await call('subscriptions.cancel', () => stripe().subscriptions.cancel(input.subscriptionId, {}, { idempotencyKey, timeout: TIMEOUT_MS }))
+    ? await call('subscriptions.update', () =>
+        stripe().subscriptions.update(input.subscriptionId, { cancel_at_period_end: true }, { idempotencyKey, timeout: TIMEOUT_MS }),
+      )
+    : await call('subscriptions.cancel', () =>
+        stripe().subscriptions.cancel(input.subscriptionId, {}, { idempotencyKey, timeout: TIMEOUT_MS }),
+      )
   return Object.assign(s, { sandbox: false })
 }
 
 /** Usage for the per-quality-lead fee. `identifier` (e.g. "lead:<id>") makes a repeat a no-op at Stripe. */
-export async function reportMeterEvent(input: { eventName: string; customerId: string; value: number; identifier: string; timestamp?: Date }): Promise<{ identifier: string; sandbox: boolean }> {
+export async function reportMeterEvent(input: {
+  eventName: string
+  customerId: string
+  value: number
+  identifier: string
+  timestamp?: Date
+}): Promise<{ identifier: string; sandbox: boolean }> {
   if (!isStripeLive()) return { identifier: input.identifier, sandbox: true }
-  const ev = await call('billing.meter_events.create', () => stripe().billing.meterEvents.create({
-    event_name: input.eventName, identifier: input.identifier,
-    payload: { stripe_customer_id: input.customerId, value: String(input.value) },
-    ...(input.timestamp ? { timestamp: Math.floor(input.timestamp.getTime() / 1000) } : {}),
-  }, { idempotencyKey: `meter-${input.identifier}`, timeout: TIMEOUT_MS }))
+  const ev = await call('billing.meter_events.create', () =>
+    stripe().billing.meterEvents.create(
+      {
+        event_name: input.eventName,
+        identifier: input.identifier,
+        payload: { stripe_customer_id: input.customerId, value: String(input.value) },
+        ...(input.timestamp ? { timestamp: Math.floor(input.timestamp.getTime() / 1000) } : {}),
+      },
+      { idempotencyKey: `meter-${input.identifier}`, timeout: TIMEOUT_MS },
+    ),
+  )
   return { identifier: ev.identifier, sandbox: false }
 }

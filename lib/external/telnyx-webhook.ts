@@ -23,9 +23,11 @@ function publicKey(): KeyObject {
   return key
 }
 
-const eventShape = z.object({
-  data: z.object({ id: z.string().min(1).max(255), event_type: z.string().min(1).max(100) }).loose(),
-}).loose()
+const eventShape = z
+  .object({
+    data: z.object({ id: z.string().min(1).max(255), event_type: z.string().min(1).max(100) }).loose(),
+  })
+  .loose()
 
 export function verifyTelnyxWebhook({ rawBody, headers, now }: { rawBody: string; headers: Headers; now?: number }): VerifiedEvent[] {
   const sig = headers.get('telnyx-signature-ed25519')
@@ -33,7 +35,8 @@ export function verifyTelnyxWebhook({ rawBody, headers, now }: { rawBody: string
   if (!sig) throw invalidSignature('missing telnyx-signature-ed25519')
   assertFreshTimestamp(ts, now)
   const signature = Buffer.from(sig, 'base64')
-  if (signature.length !== 64 || !verify(null, Buffer.from(`${ts}|${rawBody}`), publicKey(), signature)) throw invalidSignature('bad Ed25519 signature')
+  if (signature.length !== 64 || !verify(null, Buffer.from(`${ts}|${rawBody}`), publicKey(), signature))
+    throw invalidSignature('bad Ed25519 signature')
   const body = eventShape.safeParse(parseJsonBody(rawBody))
   if (!body.success) throw new AppError('BAD_REQUEST', 'Not a Telnyx event')
   return [{ eventId: body.data.data.id, type: body.data.data.event_type, payload: body.data }]

@@ -35,46 +35,87 @@ export function smsSegments(text: string): number {
   return len <= single ? 1 : Math.ceil(len / part)
 }
 
-export interface SmsInput { from: string; to: string; text: string; idempotencyKey?: string }
-export interface SmsResult { providerMessageId: string; segments: number; sandbox: boolean }
+export interface SmsInput {
+  from: string
+  to: string
+  text: string
+  idempotencyKey?: string
+}
+export interface SmsResult {
+  providerMessageId: string
+  segments: number
+  sandbox: boolean
+}
 
 export async function sendSms(input: SmsInput): Promise<SmsResult> {
-  if (!isTelnyxLive()) return { providerMessageId: sandboxId('sms', input.idempotencyKey ?? input), segments: smsSegments(input.text), sandbox: true }
+  if (!isTelnyxLive())
+    return { providerMessageId: sandboxId('sms', input.idempotencyKey ?? input), segments: smsSegments(input.text), sandbox: true }
   const profile = providerEnv().TELNYX_MESSAGING_PROFILE_ID
   const res = await callService(
     { provider: 'telnyx', operation: 'messages.send', idempotent: false, timeoutMs: TIMEOUT_MS, cost: () => smsSegments(input.text) * 0.4 },
-    (signal: AbortSignal) => telnyx().messages.send({ from: input.from, to: input.to, text: input.text, ...(profile ? { messaging_profile_id: profile } : {}) } as never, { signal }),
+    (signal: AbortSignal) =>
+      telnyx().messages.send(
+        { from: input.from, to: input.to, text: input.text, ...(profile ? { messaging_profile_id: profile } : {}) } as never,
+        { signal },
+      ),
   )
   const data = (res as { data?: { id?: string; parts?: number } }).data
-  if (!data?.id) throw new AppError('UPSTREAM_FAILED', 'Telnyx accepted the message without an id', { details: { provider: 'telnyx', operation: 'messages.send', reason: 'malformed_response' } })
+  if (!data?.id)
+    throw new AppError('UPSTREAM_FAILED', 'Telnyx accepted the message without an id', {
+      details: { provider: 'telnyx', operation: 'messages.send', reason: 'malformed_response' },
+    })
   return { providerMessageId: data.id, segments: data.parts ?? smsSegments(input.text), sandbox: false }
 }
 
-export interface DialInput { to: string; from: string; webhookUrl?: string; clientState?: string; answeringMachineDetection?: boolean }
+export interface DialInput {
+  to: string
+  from: string
+  webhookUrl?: string
+  clientState?: string
+  answeringMachineDetection?: boolean
+}
 export async function dial(input: DialInput): Promise<{ callControlId: string; callSessionId: string | null; sandbox: boolean }> {
   if (!isTelnyxLive()) return { callControlId: sandboxId('call', input), callSessionId: null, sandbox: true }
   const connectionId = providerEnv().TELNYX_CONNECTION_ID
-  if (!connectionId) throw new AppError('UPSTREAM_FAILED', 'TELNYX_CONNECTION_ID is not set: calls cannot be placed', { details: { provider: 'telnyx', operation: 'calls.dial', reason: 'not_configured' } })
+  if (!connectionId)
+    throw new AppError('UPSTREAM_FAILED', 'TELNYX_CONNECTION_ID is not set: calls cannot be placed', {
+      details: { provider: 'telnyx', operation: 'calls.dial', reason: 'not_configured' },
+    })
   const commandId = randomUUID()
   const res = await callService(
     // A dial that may have reached Telnyx is never repeated: it could ring the homeowner twice.
     { provider: 'telnyx', operation: 'calls.dial', idempotent: false, timeoutMs: TIMEOUT_MS },
-    (signal: AbortSignal) => telnyx().calls.dial({
-      connection_id: connectionId, to: input.to, from: input.from, command_id: commandId,
-      ...(input.webhookUrl ? { webhook_url: input.webhookUrl } : {}),
-      ...(input.clientState ? { client_state: Buffer.from(input.clientState).toString('base64') } : {}),
-      ...(input.answeringMachineDetection ? { answering_machine_detection: 'detect' as const } : {}),
-    }, { signal }),
+    (signal: AbortSignal) =>
+      telnyx().calls.dial(
+        {
+          connection_id: connectionId,
+          to: input.to,
+          from: input.from,
+          command_id: commandId,
+          ...(input.webhookUrl ? { webhook_url: input.webhookUrl } : {}),
+          ...(input.clientState ? { client_state: Buffer.from(input.clientState).toString('base64') } : {}),
+          ...(input.answeringMachineDetection ? { answering_machine_detection: 'detect' as const } : {}),
+        },
+        { signal },
+      ),
   )
   const data = (res as { data?: { call_control_id?: string; call_session_id?: string } }).data
   return { callControlId: data?.call_control_id ?? '', callSessionId: data?.call_session_id ?? null, sandbox: false }
 }
 
 type ActionName = 'speak' | 'startPlayback' | 'gatherUsingSpeak' | 'startRecording' | 'hangup'
-async function action(name: ActionName, callControlId: string, body: Record<string, unknown>, commandId?: string): Promise<{ ok: true; sandbox: boolean }> {
+async function action(
+  name: ActionName,
+  callControlId: string,
+  body: Record<string, unknown>,
+  commandId?: string,
+): Promise<{ ok: true; sandbox: boolean }> {
   if (!isTelnyxLive()) return { ok: true, sandbox: true }
   const command_id = commandId ?? randomUUID() // reused across our retries: Telnyx drops the duplicate
-  const actions = telnyx().calls.actions as unknown as Record<ActionName, (id: string, b: unknown, o: { signal: AbortSignal }) => Promise<unknown>>
+  const actions = telnyx().calls.actions as unknown as Record<
+    ActionName,
+    (id: string, b: unknown, o: { signal: AbortSignal }) => Promise<unknown>
+  >
   await callService(
     { provider: 'telnyx', operation: `calls.actions.${name}`, idempotent: true, timeoutMs: TIMEOUT_MS },
     (signal: AbortSignal) => actions[name].call(telnyx().calls.actions, callControlId, { ...body, command_id }, { signal }),
@@ -88,22 +129,50 @@ export const speak = (i: { callControlId: string; text: string; voice?: string; 
 export const playAudio = (i: { callControlId: string; audioUrl: string; commandId?: string }) =>
   action('startPlayback', i.callControlId, { audio_url: i.audioUrl }, i.commandId)
 
-export const gatherUsingSpeak = (i: { callControlId: string; text: string; validDigits?: string; maxDigits?: number; voice?: string; commandId?: string }) =>
-  action('gatherUsingSpeak', i.callControlId, {
-    payload: i.text, voice: i.voice ?? 'female', language: 'en-US', valid_digits: i.validDigits ?? '0123456789*#', maximum_digits: i.maxDigits ?? 1,
-  }, i.commandId)
+export const gatherUsingSpeak = (i: {
+  callControlId: string
+  text: string
+  validDigits?: string
+  maxDigits?: number
+  voice?: string
+  commandId?: string
+}) =>
+  action(
+    'gatherUsingSpeak',
+    i.callControlId,
+    {
+      payload: i.text,
+      voice: i.voice ?? 'female',
+      language: 'en-US',
+      valid_digits: i.validDigits ?? '0123456789*#',
+      maximum_digits: i.maxDigits ?? 1,
+    },
+    i.commandId,
+  )
 
 export const startRecording = (i: { callControlId: string; commandId?: string }) =>
   action('startRecording', i.callControlId, { format: 'mp3', channels: 'single' }, i.commandId)
 
 export const hangup = (i: { callControlId: string; commandId?: string }) => action('hangup', i.callControlId, {}, i.commandId)
 
-export interface NumberLookup { phoneNumber: string; lineType: 'mobile' | 'landline' | 'voip' | 'unknown'; carrier: string | null; valid: boolean; sandbox: boolean }
+export interface NumberLookup {
+  phoneNumber: string
+  lineType: 'mobile' | 'landline' | 'voip' | 'unknown'
+  carrier: string | null
+  valid: boolean
+  sandbox: boolean
+}
 export async function lookupNumber(input: { phoneNumber: string }): Promise<NumberLookup> {
   if (!isTelnyxLive()) {
     // deterministic: the last digit decides, so tests and demos can pick each line type
     const d = Number(input.phoneNumber.slice(-1)) || 0
-    return { phoneNumber: input.phoneNumber, lineType: d < 6 ? 'mobile' : d < 9 ? 'landline' : 'voip', carrier: 'Sandbox Carrier', valid: /^\+1\d{10}$/.test(input.phoneNumber), sandbox: true }
+    return {
+      phoneNumber: input.phoneNumber,
+      lineType: d < 6 ? 'mobile' : d < 9 ? 'landline' : 'voip',
+      carrier: 'Sandbox Carrier',
+      valid: /^\+1\d{10}$/.test(input.phoneNumber),
+      sandbox: true,
+    }
   }
   const res = await callService(
     { provider: 'telnyx', operation: 'number_lookup.retrieve', idempotent: true, timeoutMs: TIMEOUT_MS },
@@ -111,6 +180,18 @@ export async function lookupNumber(input: { phoneNumber: string }): Promise<Numb
   )
   const data = res.data as { phone_number?: string; valid_number?: string; carrier?: { type?: string; name?: string } } | undefined
   const t = data?.carrier?.type ?? ''
-  const lineType = t.includes('mobile') ? 'mobile' : t.includes('landline') || t.includes('fixed') ? 'landline' : t.includes('voip') ? 'voip' : 'unknown'
-  return { phoneNumber: data?.phone_number ?? input.phoneNumber, lineType, carrier: data?.carrier?.name ?? null, valid: !!data?.phone_number, sandbox: false }
+  const lineType = t.includes('mobile')
+    ? 'mobile'
+    : t.includes('landline') || t.includes('fixed')
+      ? 'landline'
+      : t.includes('voip')
+        ? 'voip'
+        : 'unknown'
+  return {
+    phoneNumber: data?.phone_number ?? input.phoneNumber,
+    lineType,
+    carrier: data?.carrier?.name ?? null,
+    valid: !!data?.phone_number,
+    sandbox: false,
+  }
 }

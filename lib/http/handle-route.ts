@@ -66,7 +66,8 @@ export function parseJsonBody<S extends z.ZodType>(request: Request, text: strin
 }
 
 function assertJsonContentType(request: Request) {
-  if (!(request.headers.get('content-type') ?? '').includes('application/json')) throw new AppError('BAD_REQUEST', 'Content-Type must be application/json')
+  if (!(request.headers.get('content-type') ?? '').includes('application/json'))
+    throw new AppError('BAD_REQUEST', 'Content-Type must be application/json')
 }
 
 function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.infer<S> {

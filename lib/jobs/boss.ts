@@ -6,7 +6,11 @@ import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { QUEUE_DEFINITIONS, type QueueName, type QueueOptions } from '@/lib/jobs/queue-definitions'
 
-const g = globalThis as unknown as { fmBoss?: Promise<PgBoss>; fmBossQueues?: Map<string, Promise<void>>; fmBossQueueChain?: Promise<unknown> }
+const g = globalThis as unknown as {
+  fmBoss?: Promise<PgBoss>
+  fmBossQueues?: Map<string, Promise<void>>
+  fmBossQueueChain?: Promise<unknown>
+}
 
 export function getBoss(): Promise<PgBoss> {
   g.fmBoss ??= (async () => {

@@ -19,7 +19,8 @@ export type JobInsert<Q extends QueueName> = Omit<PgBoss.JobInsert<JobData<Q>>, 
 
 /** pg-boss's `db` option: run its SQL on the caller's transaction connection. */
 export function bossDbFor(tx: JobTx): PgBoss.Db {
-  if ('$queryRawUnsafe' in tx) return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) }
+  if ('$queryRawUnsafe' in tx)
+    return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) }
   return { executeSql: (text, values) => tx.query(text, values) }
 }
 
@@ -30,7 +31,12 @@ export async function prepareQueues(queues: readonly QueueName[] = QUEUE_NAMES):
 
 /** Sends one job. Returns its id, or null when the queue's policy kept an already waiting job with the same
  *  singletonKey (the "short" policy). */
-export async function enqueue<Q extends QueueName>({ queue, data, tx, options = {} }: {
+export async function enqueue<Q extends QueueName>({
+  queue,
+  data,
+  tx,
+  options = {},
+}: {
   queue: Q
   data: JobData<Q>
   tx?: JobTx
@@ -44,5 +50,8 @@ export async function enqueue<Q extends QueueName>({ queue, data, tx, options = 
 export async function enqueueMany<Q extends QueueName>({ queue, jobs, tx }: { queue: Q; jobs: JobInsert<Q>[]; tx?: JobTx }): Promise<void> {
   if (!jobs.length) return
   const boss = await ensureQueue(queue)
-  await boss.insert(jobs.map((j) => ({ ...j, name: queue })), tx ? { db: bossDbFor(tx) } : {})
+  await boss.insert(
+    jobs.map((j) => ({ ...j, name: queue })),
+    tx ? { db: bossDbFor(tx) } : {},
+  )
 }

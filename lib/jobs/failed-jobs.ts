@@ -27,12 +27,23 @@ export interface FailedJob {
 export async function unsafeListFailedJobs({ actor, limit = 50 }: { actor: Actor; limit?: number }): Promise<FailedJob[]> {
   assertStaffCan(actor, 'staff.console.read')
   await getBoss() // makes sure the pg-boss schema exists
-  const rows = await db.$queryRawUnsafe<Array<{ id: string; name: string; retry_count: number; output: unknown; data: unknown; completed_on: Date | null }>>(
+  const rows = await db.$queryRawUnsafe<
+    Array<{ id: string; name: string; retry_count: number; output: unknown; data: unknown; completed_on: Date | null }>
+  >(
     `SELECT id::text AS id, name, retry_count, output, data, completed_on FROM ${schemaName()}.job
-      WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT $1`, Math.min(limit, 200))
+      WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT $1`,
+    Math.min(limit, 200),
+  )
   return rows.map((r) => ({
-    id: r.id, name: r.name, retryCount: r.retry_count, data: r.data, failedAt: r.completed_on,
-    error: r.output && typeof r.output === 'object' ? String((r.output as { message?: unknown }).message ?? JSON.stringify(r.output)).slice(0, 500) : null,
+    id: r.id,
+    name: r.name,
+    retryCount: r.retry_count,
+    data: r.data,
+    failedAt: r.completed_on,
+    error:
+      r.output && typeof r.output === 'object'
+        ? String((r.output as { message?: unknown }).message ?? JSON.stringify(r.output)).slice(0, 500)
+        : null,
   }))
 }
 
@@ -46,7 +57,10 @@ export async function unsafeRetryFailedJob({ actor, name, id }: { actor: Actor }
   return db.$transaction(async (tx) => {
     // locked, so two staff retries cannot both pass (boss.getJobById returns interval columns Prisma cannot read)
     const [job] = await tx.$queryRawUnsafe<Array<{ state: string }>>(
-      `SELECT state::text AS state FROM ${schemaName()}.job WHERE name = $1 AND id = $2::uuid FOR UPDATE`, name, id)
+      `SELECT state::text AS state FROM ${schemaName()}.job WHERE name = $1 AND id = $2::uuid FOR UPDATE`,
+      name,
+      id,
+    )
     if (job?.state !== 'failed') throw notFound('Failed job')
     await boss.retry(name, id, { db: bossDbFor(tx) })
     await writeStaffAudit(tx, { actor: staff, action: 'job.retry', targetType: 'pgboss_job', targetId: `${name}:${id}` })

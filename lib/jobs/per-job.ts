@@ -16,7 +16,9 @@ export function perJob<Q extends QueueName>(queue: Q, fn: (data: JobData<Q>) => 
       const r = results[i]!
       if (r.status !== 'rejected') continue
       const err = r.reason as Error
-      await boss.fail(queue, job.id, { message: String(err?.message ?? err).slice(0, 500) }).catch((e: unknown) => logger.error({ err: e, queue, jobId: job.id }, 'could not fail job'))
+      await boss
+        .fail(queue, job.id, { message: String(err?.message ?? err).slice(0, 500) })
+        .catch((e: unknown) => logger.error({ err: e, queue, jobId: job.id }, 'could not fail job'))
     }
   }
 }

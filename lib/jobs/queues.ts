@@ -16,7 +16,8 @@ export const QUEUES: QueueDef[] = [
   queueDef('leads.import', {
     handler: async (jobs) => {
       const { runImport } = await import('@/lib/leads/run-import')
-      for (const job of jobs) await runImport({ actor: systemActor({ process: 'leads.import', orgId: job.data.orgId }), importId: job.data.importId })
+      for (const job of jobs)
+        await runImport({ actor: systemActor({ process: 'leads.import', orgId: job.data.orgId }), importId: job.data.importId })
     },
   }),
   // REST API housekeeping: expired Idempotency-Key records and rate-limit windows (lib/api/purge-expired.ts).

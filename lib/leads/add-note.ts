@@ -21,7 +21,14 @@ export async function addNote({ actor, leadId, body: text }: { actor: Actor; lea
     })
     await tx.lead.update({ where: { id: leadId }, data: { updatedAt: new Date() }, select: { id: true } })
     await recordActivities(tx, actor, [{ leadId, type: 'note.added', data: { noteId: note.id, preview: text.slice(0, 140) } }])
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.note.add', targetType: 'lead_note', targetId: note.id, after: { leadId } })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'lead.note.add',
+      targetType: 'lead_note',
+      targetId: note.id,
+      after: { leadId },
+    })
     return note
   })
 }

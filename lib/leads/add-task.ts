@@ -23,7 +23,14 @@ export async function addTask({ actor, leadId, task: p }: { actor: Actor; leadId
       select: { id: true, title: true, dueAt: true, doneAt: true, assigneeId: true, createdAt: true },
     })
     await recordActivities(tx, actor, [{ leadId, type: 'task.added', data: { taskId: task.id, title: task.title, dueAt: task.dueAt } }])
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.task.add', targetType: 'lead_task', targetId: task.id, after: task })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'lead.task.add',
+      targetType: 'lead_task',
+      targetId: task.id,
+      after: task,
+    })
     return task
   })
 }

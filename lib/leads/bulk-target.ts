@@ -18,7 +18,10 @@ export async function resolveBulkTarget(
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT l.id FROM leads l WHERE ${leadFilterSql(actor, {}, permission)} AND l.id = ANY(${wanted}::uuid[]) FOR UPDATE OF l`
     const found = new Set(rows.map((r) => r.id))
-    return { ids: wanted.filter((id) => found.has(id)), failed: wanted.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'NOT_FOUND' })) }
+    return {
+      ids: wanted.filter((id) => found.has(id)),
+      failed: wanted.filter((id) => !found.has(id)).map((id) => ({ id, reason: 'NOT_FOUND' })),
+    }
   }
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT l.id FROM leads l WHERE ${leadFilterSql(actor, t.filter, permission)} ORDER BY l.id LIMIT ${MAX_BULK_FILTER} FOR UPDATE OF l`

@@ -10,8 +10,18 @@ import { parseCsv, requireImportScope, type ImportMapping } from '@/lib/leads/im
 
 export const LEADS_IMPORT_QUEUE = 'leads.import'
 
-export async function commitImport({ actor, csvText, mapping, fileName, enqueue = true }: {
-  actor: Actor; csvText: string; mapping: ImportMapping; fileName: string; enqueue?: boolean
+export async function commitImport({
+  actor,
+  csvText,
+  mapping,
+  fileName,
+  enqueue = true,
+}: {
+  actor: Actor
+  csvText: string
+  mapping: ImportMapping
+  fileName: string
+  enqueue?: boolean
 }) {
   const orgId = requireImportScope(actor)
   const map = mapping
@@ -21,10 +31,24 @@ export async function commitImport({ actor, csvText, mapping, fileName, enqueue 
   if (enqueue) await prepareQueues([LEADS_IMPORT_QUEUE]) // outside the transaction: a cold pg-boss start can be slow
   const imp = await db.$transaction(async (tx) => {
     const row = await tx.leadImport.create({
-      data: { orgId, createdById: userIdOf(actor), fileName: fileName.slice(0, 200) || 'import.csv', mapping: map, csvText, totalRows: rows.length },
+      data: {
+        orgId,
+        createdById: userIdOf(actor),
+        fileName: fileName.slice(0, 200) || 'import.csv',
+        mapping: map,
+        csvText,
+        totalRows: rows.length,
+      },
       select: { id: true, status: true, totalRows: true, createdAt: true },
     })
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.import.start', targetType: 'lead_import', targetId: row.id, after: { fileName, totalRows: rows.length, mapping: map } })
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'lead.import.start',
+      targetType: 'lead_import',
+      targetId: row.id,
+      after: { fileName, totalRows: rows.length, mapping: map },
+    })
     // the job commits with its row: a committed import always has its job, a rolled-back one never does
     if (enqueue) await enqueueJob({ queue: LEADS_IMPORT_QUEUE, data: { importId: row.id, orgId }, tx, options: { singletonKey: row.id } })
     return row

@@ -12,15 +12,25 @@ export async function completeTask({ actor, taskId, done = true }: { actor: Acto
   const orgId = assertCan(actor, 'lead.write')
   if (!leadIdSchema.safeParse(taskId).success) throw notFound('Task')
   return db.$transaction(async (tx) => {
-    const task = await tx.leadTask.findFirst({ where: { id: taskId, orgId, lead: leadWhere(actor, 'lead.write') }, select: { id: true, leadId: true, title: true, doneAt: true } })
+    const task = await tx.leadTask.findFirst({
+      where: { id: taskId, orgId, lead: leadWhere(actor, 'lead.write') },
+      select: { id: true, leadId: true, title: true, doneAt: true },
+    })
     if (!task) throw notFound('Task')
     const updated = await tx.leadTask.update({
       where: { id: taskId },
       data: { doneAt: done ? (task.doneAt ?? new Date()) : null },
       select: { id: true, title: true, dueAt: true, doneAt: true, assigneeId: true, leadId: true },
     })
-    if (done && !task.doneAt) await recordActivities(tx, actor, [{ leadId: task.leadId, type: 'task.completed', data: { taskId, title: task.title } }])
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: done ? 'lead.task.complete' : 'lead.task.reopen', targetType: 'lead_task', targetId: taskId })
+    if (done && !task.doneAt)
+      await recordActivities(tx, actor, [{ leadId: task.leadId, type: 'task.completed', data: { taskId, title: task.title } }])
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: done ? 'lead.task.complete' : 'lead.task.reopen',
+      targetType: 'lead_task',
+      targetId: taskId,
+    })
     return updated
   })
 }

@@ -25,14 +25,20 @@ export async function createLead({ actor, lead: p, source }: { actor: Actor; lea
       const { contact, ...facts } = p
       const lead = await tx.lead.create({
         data: {
-          ...facts, orgId, normalizedAddress, assigneeId, source: source ?? (actor.kind === 'apiKey' ? 'API' : 'MANUAL'),
+          ...facts,
+          orgId,
+          normalizedAddress,
+          assigneeId,
+          source: source ?? (actor.kind === 'apiKey' ? 'API' : 'MANUAL'),
           lostReason: p.status === 'LOST' ? p.lostReason : null,
           scoreVersion: p.score != null ? 'manual' : null,
         },
         select: LEAD_DETAIL_SELECT,
       })
       if (contact && (contact.name || contact.phones.length || contact.emails.length)) {
-        await tx.contact.create({ data: { orgId, leadId: lead.id, name: contact.name, phones: contact.phones, emails: contact.emails, isPrimary: true } })
+        await tx.contact.create({
+          data: { orgId, leadId: lead.id, name: contact.name, phones: contact.phones, emails: contact.emails, isPrimary: true },
+        })
       }
       await recordActivities(tx, actor, [{ leadId: lead.id, type: 'lead.created', data: { source: lead.source } }])
       await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.create', targetType: 'lead', targetId: lead.id, after: lead })
@@ -40,10 +46,11 @@ export async function createLead({ actor, lead: p, source }: { actor: Actor; lea
     })
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new AppError('CONFLICT', 'A lead with this address already exists', { details: { reason: 'DUPLICATE_ADDRESS', normalizedAddress } })
+      throw new AppError('CONFLICT', 'A lead with this address already exists', {
+        details: { reason: 'DUPLICATE_ADDRESS', normalizedAddress },
+      })
     throw err
   }
 }
 
-export const isUniqueViolation = (err: unknown) =>
-  !(err instanceof AppError) && reasonOf(toAppError(err)) === 'UNIQUE'
+export const isUniqueViolation = (err: unknown) => !(err instanceof AppError) && reasonOf(toAppError(err)) === 'UNIQUE'

@@ -12,9 +12,32 @@ import type { LeadFilter } from '@/lib/leads/schemas'
 
 const PAGE = 1000
 export const EXPORT_COLUMNS = [
-  'id', 'address_line1', 'address_line2', 'city', 'state', 'zip', 'county', 'lat', 'lng', 'owner_name', 'year_built',
-  'property_value_cents', 'roof_material', 'roof_age_years', 'roof_area_sq_ft', 'score', 'band', 'status', 'lost_reason',
-  'tags', 'source', 'assignee', 'phones', 'emails', 'created_at', 'updated_at',
+  'id',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'zip',
+  'county',
+  'lat',
+  'lng',
+  'owner_name',
+  'year_built',
+  'property_value_cents',
+  'roof_material',
+  'roof_age_years',
+  'roof_area_sq_ft',
+  'score',
+  'band',
+  'status',
+  'lost_reason',
+  'tags',
+  'source',
+  'assignee',
+  'phones',
+  'emails',
+  'created_at',
+  'updated_at',
 ] as const
 
 /** Spreadsheet apps execute cells starting with = + - @ (CSV injection): prefix them with a quote. */
@@ -28,7 +51,16 @@ export async function exportLeadsCsv({ actor, filter }: { actor: Actor; filter: 
   const orgId = assertCan(actor, 'lead.export')
   const where = leadFilterSql(actor, filter, 'lead.read')
   const exportId = crypto.randomUUID()
-  await db.$transaction((tx) => writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.export', targetType: 'lead_export', targetId: exportId, after: { filter } }))
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'lead.export',
+      targetType: 'lead_export',
+      targetId: exportId,
+      after: { filter },
+    }),
+  )
   const fileName = `leads-${new Date().toISOString().slice(0, 10)}.csv`
   let after: { at: Date; id: string } | null = null
   let started = false
@@ -37,7 +69,10 @@ export async function exportLeadsCsv({ actor, filter }: { actor: Actor; filter: 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        if (!started) { started = true; controller.enqueue(encoder.encode(Papa.unparse([EXPORT_COLUMNS as unknown as string[]]) + '\r\n')) }
+        if (!started) {
+          started = true
+          controller.enqueue(encoder.encode(Papa.unparse([EXPORT_COLUMNS as unknown as string[]]) + '\r\n'))
+        }
         const keyset = after ? Prisma.sql`AND (l.created_at, l.id) > (${after.at}, ${after.id}::uuid)` : Prisma.empty
         const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
           SELECT l.id, l.address_line1, l.address_line2, l.city, l.state, l.zip, l.county, l.lat, l.lng, l.owner_name, l.year_built,
@@ -50,7 +85,16 @@ export async function exportLeadsCsv({ actor, filter }: { actor: Actor; filter: 
            WHERE ${where} ${keyset}
            ORDER BY l.created_at, l.id LIMIT ${PAGE}`
         if (!rows.length) {
-          await db.$transaction((tx) => writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.export.complete', targetType: 'lead_export', targetId: exportId, after: { count } }))
+          await db.$transaction((tx) =>
+            writeAudit(tx, {
+              orgId,
+              actor: auditActorOf(actor),
+              action: 'lead.export.complete',
+              targetType: 'lead_export',
+              targetId: exportId,
+              after: { count },
+            }),
+          )
           controller.close()
           return
         }
@@ -63,7 +107,14 @@ export async function exportLeadsCsv({ actor, filter }: { actor: Actor; filter: 
         count += rows.length
         const last = rows[rows.length - 1]!
         after = { at: last.created_at as Date, id: last.id as string }
-        controller.enqueue(encoder.encode(Papa.unparse(rows.map((r) => EXPORT_COLUMNS.map((c) => safe(r[c]))), { header: false }) + '\r\n'))
+        controller.enqueue(
+          encoder.encode(
+            Papa.unparse(
+              rows.map((r) => EXPORT_COLUMNS.map((c) => safe(r[c]))),
+              { header: false },
+            ) + '\r\n',
+          ),
+        )
       } catch (err) {
         controller.error(err)
       }

@@ -6,8 +6,19 @@ import { assertCan, type Actor } from '@/lib/auth/actor'
 import { leadIdSchema } from '@/lib/leads/schemas'
 
 const SELECT = {
-  id: true, fileName: true, status: true, totalRows: true, processed: true, created: true, skipped: true, failed: true,
-  errors: true, startedAt: true, finishedAt: true, createdAt: true, createdById: true,
+  id: true,
+  fileName: true,
+  status: true,
+  totalRows: true,
+  processed: true,
+  created: true,
+  skipped: true,
+  failed: true,
+  errors: true,
+  startedAt: true,
+  finishedAt: true,
+  createdAt: true,
+  createdById: true,
 } as const
 
 export async function getImport({ actor, importId }: { actor: Actor; importId: string }) {

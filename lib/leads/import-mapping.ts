@@ -9,8 +9,26 @@ import { normalizePhone } from '@/lib/leads/phone'
 import { LEAD_STATUSES, leadFactsSchema, ROOF_MATERIALS, tagsSchema } from '@/lib/leads/schemas'
 
 export const IMPORT_FIELDS = [
-  'addressLine1', 'addressLine2', 'city', 'state', 'zip', 'county', 'lat', 'lng', 'ownerName', 'yearBuilt', 'propertyValue',
-  'roofMaterial', 'roofAgeYears', 'roofAreaSqFt', 'score', 'status', 'tags', 'contactName', 'phone', 'email',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'zip',
+  'county',
+  'lat',
+  'lng',
+  'ownerName',
+  'yearBuilt',
+  'propertyValue',
+  'roofMaterial',
+  'roofAgeYears',
+  'roofAreaSqFt',
+  'score',
+  'status',
+  'tags',
+  'contactName',
+  'phone',
+  'email',
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 export const REQUIRED_FIELDS: ImportField[] = ['addressLine1', 'city', 'state', 'zip']
@@ -46,28 +64,45 @@ const SYNONYMS: Record<ImportField, string[]> = {
   email: ['email', 'e-mail', 'email address'],
 }
 
-const canon = (h: string) => h.toLowerCase().replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim()
+const canon = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 export function suggestMapping(headers: string[]): ImportMapping {
   const out: ImportMapping = {}
   const used = new Set<string>()
   for (const field of IMPORT_FIELDS) {
     const hit = headers.find((h) => !used.has(h) && (canon(h) === canon(field) || SYNONYMS[field].includes(canon(h))))
-    if (hit) { out[field] = hit; used.add(hit) }
+    if (hit) {
+      out[field] = hit
+      used.add(hit)
+    }
   }
   return out
 }
 
 export function parseCsv(csvText: string): { headers: string[]; rows: Record<string, string>[] } {
   if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'CSV files are limited to 50 MB')
-  const res = Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
+  const res = Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  })
   const headers = (res.meta.fields ?? []).filter(Boolean)
   if (!headers.length) throw new AppError('VALIDATION_FAILED', 'The file has no header row')
-  if (res.data.length > MAX_IMPORT_ROWS) throw new AppError('VALIDATION_FAILED', `At most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per import`)
+  if (res.data.length > MAX_IMPORT_ROWS)
+    throw new AppError('VALIDATION_FAILED', `At most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per import`)
   return { headers, rows: res.data }
 }
 
-export interface RowIssue { row: number; column: string; reason: string }
+export interface RowIssue {
+  row: number
+  column: string
+  reason: string
+}
 
 export interface ImportedRow {
   normalizedAddress: string
@@ -85,13 +120,24 @@ export function convertRow(raw: Record<string, string>, mapping: ImportMapping, 
   const col = (f: ImportField) => mapping[f] ?? f
   const value = num(get('propertyValue'))
   const candidate = {
-    addressLine1: str(get('addressLine1')) ?? '', addressLine2: str(get('addressLine2')) ?? null, city: str(get('city')) ?? '',
-    state: str(get('state')) ?? '', zip: str(get('zip')) ?? '', county: str(get('county')) ?? null,
-    lat: num(get('lat')) ?? null, lng: num(get('lng')) ?? null, ownerName: str(get('ownerName')) ?? null,
+    addressLine1: str(get('addressLine1')) ?? '',
+    addressLine2: str(get('addressLine2')) ?? null,
+    city: str(get('city')) ?? '',
+    state: str(get('state')) ?? '',
+    zip: str(get('zip')) ?? '',
+    county: str(get('county')) ?? null,
+    lat: num(get('lat')) ?? null,
+    lng: num(get('lng')) ?? null,
+    ownerName: str(get('ownerName')) ?? null,
     yearBuilt: num(get('yearBuilt')) ?? null,
     propertyValueCents: value === undefined || Number.isNaN(value) ? (value === undefined ? null : NaN) : Math.round(value * 100),
-    roofMaterial: str(get('roofMaterial'))?.toUpperCase().replace(/[\s-]+/g, '_') ?? null,
-    roofAgeYears: num(get('roofAgeYears')) ?? null, roofAreaSqFt: num(get('roofAreaSqFt')) ?? null, score: num(get('score')) ?? null,
+    roofMaterial:
+      str(get('roofMaterial'))
+        ?.toUpperCase()
+        .replace(/[\s-]+/g, '_') ?? null,
+    roofAgeYears: num(get('roofAgeYears')) ?? null,
+    roofAreaSqFt: num(get('roofAreaSqFt')) ?? null,
+    score: num(get('score')) ?? null,
   }
   if (candidate.roofMaterial && !(ROOF_MATERIALS as readonly string[]).includes(candidate.roofMaterial)) candidate.roofMaterial = 'OTHER'
   const facts = leadFactsSchema.safeParse(candidate)
@@ -104,8 +150,17 @@ export function convertRow(raw: Record<string, string>, mapping: ImportMapping, 
   }
   const statusRaw = str(get('status'))?.toUpperCase().replace(/\s+/g, '_') ?? 'NEW'
   if (!(LEAD_STATUSES as readonly string[]).includes(statusRaw) || statusRaw === 'LOST')
-    issues.push({ row, column: col('status'), reason: statusRaw === 'LOST' ? 'Lost leads cannot be imported (no lost reason column)' : `Unknown status "${statusRaw}"` })
-  const tags = tagsSchema.safeParse((str(get('tags')) ?? '').split(/[;|]/).map((t) => t.trim()).filter(Boolean))
+    issues.push({
+      row,
+      column: col('status'),
+      reason: statusRaw === 'LOST' ? 'Lost leads cannot be imported (no lost reason column)' : `Unknown status "${statusRaw}"`,
+    })
+  const tags = tagsSchema.safeParse(
+    (str(get('tags')) ?? '')
+      .split(/[;|]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   if (!tags.success) issues.push({ row, column: col('tags'), reason: tags.error.issues[0]?.message ?? 'Invalid tags' })
   const phoneRaw = str(get('phone'))
   const phone = phoneRaw ? normalizePhone(phoneRaw) : null
@@ -119,13 +174,17 @@ export function convertRow(raw: Record<string, string>, mapping: ImportMapping, 
     ok: {
       normalizedAddress: normalizeAddress({ line1: f.addressLine1, line2: f.addressLine2, city: f.city, state: f.state, zip: f.zip }),
       lead: { ...f, status: statusRaw as ImportedRow['lead']['status'], tags: [...new Set(tags.data)] },
-      contact: contactName || phone || emailRaw ? { name: contactName ?? f.ownerName ?? null, phones: phone ? [phone] : [], emails: emailRaw ? [emailRaw] : [] } : null,
+      contact:
+        contactName || phone || emailRaw
+          ? { name: contactName ?? f.ownerName ?? null, phones: phone ? [phone] : [], emails: emailRaw ? [emailRaw] : [] }
+          : null,
     },
   }
 }
 
 /** Imported leads are unassigned, so importing needs org-wide lead.write (not a REP). Returns the org id. */
 export function requireImportScope(actor: Actor): string {
-  if (requireScope(actor, 'lead.write') !== 'all') throw new AppError('FORBIDDEN', 'Only managers and admins can import leads', { details: { permission: 'lead.write' } })
+  if (requireScope(actor, 'lead.write') !== 'all')
+    throw new AppError('FORBIDDEN', 'Only managers and admins can import leads', { details: { permission: 'lead.write' } })
   return orgIdOf(actor)
 }

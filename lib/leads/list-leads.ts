@@ -61,8 +61,12 @@ export async function listLeads({ actor, query: p }: { actor: Actor; query: List
   if (p.cursor) {
     const c = decodeCursor(p.cursor, { sort: p.sort, dir: p.dir })
     // typed parameters: an untyped JS number binds as numeric, and (numeric, uuid) row comparison cannot use the index
-    const v = p.sort === 'created' || p.sort === 'updated' ? Prisma.sql`${String(c.v)}::timestamptz`
-      : p.sort === 'score' ? Prisma.sql`${Number(c.v)}::int` : Prisma.sql`${String(c.v)}::text`
+    const v =
+      p.sort === 'created' || p.sort === 'updated'
+        ? Prisma.sql`${String(c.v)}::timestamptz`
+        : p.sort === 'score'
+          ? Prisma.sql`${Number(c.v)}::int`
+          : Prisma.sql`${String(c.v)}::text`
     where.push(p.dir === 'desc' ? Prisma.sql`(${key}, l.id) < (${v}, ${c.i}::uuid)` : Prisma.sql`(${key}, l.id) > (${v}, ${c.i}::uuid)`)
   }
   const dir = p.dir === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`
@@ -83,9 +87,15 @@ export async function listLeads({ actor, query: p }: { actor: Actor; query: List
   const hasMore = rows.length > p.limit
   const page = hasMore ? rows.slice(0, p.limit) : rows
   const last = page[page.length - 1]
-  const nextCursor = hasMore && last
-    ? encodeCursor({ s: p.sort, d: p.dir, v: last.sortValue instanceof Date ? last.sortValue.toISOString() : (last.sortValue as number | string), i: last.id })
-    : null
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({
+          s: p.sort,
+          d: p.dir,
+          v: last.sortValue instanceof Date ? last.sortValue.toISOString() : (last.sortValue as number | string),
+          i: last.id,
+        })
+      : null
   const items = page.map(({ assigneeName, assigneeId, sortValue: _s, ...r }) => ({
     ...r,
     assignee: assigneeId ? { membershipId: assigneeId, name: assigneeName ?? '' } : null,

@@ -30,7 +30,15 @@ export interface MapPoints {
 }
 
 /** `filter`: parsed by leadFilterSchema at the edge; the right (lead.read) is asserted by leadFilterSql. */
-export async function listMapPoints({ actor, filter, cap = MAP_POINT_CAP }: { actor: Actor; filter: LeadFilter; cap?: number }): Promise<MapPoints> {
+export async function listMapPoints({
+  actor,
+  filter,
+  cap = MAP_POINT_CAP,
+}: {
+  actor: Actor
+  filter: LeadFilter
+  cap?: number
+}): Promise<MapPoints> {
   const where = leadFilterSql(actor, filter)
   const limit = Math.max(1, Math.min(cap, MAP_POINT_CAP))
   const rows = await db.$queryRaw<MapPointRow[]>`

@@ -11,7 +11,18 @@ export async function listTrash({ actor, limit = 100, before }: { actor: Actor; 
     where: { orgId, deletedAt: { not: null, gte: since, ...(before ? { lt: before } : {}) } },
     orderBy: [{ deletedAt: 'desc' }, { id: 'desc' }],
     take: Math.min(Math.max(limit, 1), 200),
-    select: { id: true, normalizedAddress: true, addressLine1: true, city: true, state: true, zip: true, score: true, band: true, status: true, deletedAt: true },
+    select: {
+      id: true,
+      normalizedAddress: true,
+      addressLine1: true,
+      city: true,
+      state: true,
+      zip: true,
+      score: true,
+      band: true,
+      status: true,
+      deletedAt: true,
+    },
   })
   return items.map((l) => ({ ...l, restorableUntil: new Date(l.deletedAt!.getTime() + RESTORE_WINDOW_DAYS * 86_400_000) }))
 }

@@ -3,8 +3,9 @@ import { normalizeAddress, normalizeState, normalizeStreet, normalizeUnit, norma
 
 describe('normalizeAddress', () => {
   it('upper-cases, abbreviates suffix and directional, cuts ZIP+4, spells states', () => {
-    expect(normalizeAddress({ line1: '123 North Main Street', line2: 'Apt. 4B', city: 'Dallas', state: 'Texas', zip: '75201-1234' }))
-      .toBe('123 N MAIN ST APT 4B, DALLAS, TX 75201')
+    expect(normalizeAddress({ line1: '123 North Main Street', line2: 'Apt. 4B', city: 'Dallas', state: 'Texas', zip: '75201-1234' })).toBe(
+      '123 N MAIN ST APT 4B, DALLAS, TX 75201',
+    )
   })
 
   it('treats spelling variants of the same address as equal', () => {
@@ -16,7 +17,9 @@ describe('normalizeAddress', () => {
 
   it('splits a unit out of line 1 and handles "#"', () => {
     expect(normalizeStreet('77 Elm Street Suite 200')).toEqual({ street: '77 ELM ST', unit: 'STE 200' })
-    expect(normalizeAddress({ line1: '77 Elm St #12', city: 'Plano', state: 'TX', zip: '75074' })).toBe('77 ELM ST UNIT 12, PLANO, TX 75074')
+    expect(normalizeAddress({ line1: '77 Elm St #12', city: 'Plano', state: 'TX', zip: '75074' })).toBe(
+      '77 ELM ST UNIT 12, PLANO, TX 75074',
+    )
     expect(normalizeUnit('#12')).toBe('UNIT 12')
     expect(normalizeUnit('4b')).toBe('UNIT 4B')
     expect(normalizeUnit('')).toBe('')

@@ -5,8 +5,18 @@ import type { Tx } from '@/lib/db'
 import { auditActorOf, orgIdOf, type Actor } from '@/lib/auth/actor'
 
 export type ActivityType =
-  | 'lead.created' | 'lead.updated' | 'lead.imported' | 'lead.exported' | 'lead.deleted' | 'lead.restored'
-  | 'status.changed' | 'assignment.changed' | 'tags.changed' | 'note.added' | 'task.added' | 'task.completed'
+  | 'lead.created'
+  | 'lead.updated'
+  | 'lead.imported'
+  | 'lead.exported'
+  | 'lead.deleted'
+  | 'lead.restored'
+  | 'status.changed'
+  | 'assignment.changed'
+  | 'tags.changed'
+  | 'note.added'
+  | 'task.added'
+  | 'task.completed'
 
 export async function recordActivities(
   tx: Tx,

@@ -28,9 +28,20 @@ export async function restoreLeads({ actor, ids }: { actor: Actor; ids: string[]
       else if (r.taken) failed.push({ id, reason: 'ADDRESS_TAKEN' })
       else ok.push(id)
     }
-    if (ok.length) await tx.$executeRaw`UPDATE leads SET deleted_at = NULL, updated_at = now() WHERE org_id = ${orgId}::uuid AND id = ANY(${ok}::uuid[])`
-    await recordActivities(tx, actor, ok.map((id) => ({ leadId: id, type: 'lead.restored' as const })))
-    await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.restore', targetType: 'lead', after: { ids: ok, count: ok.length } })
+    if (ok.length)
+      await tx.$executeRaw`UPDATE leads SET deleted_at = NULL, updated_at = now() WHERE org_id = ${orgId}::uuid AND id = ANY(${ok}::uuid[])`
+    await recordActivities(
+      tx,
+      actor,
+      ok.map((id) => ({ leadId: id, type: 'lead.restored' as const })),
+    )
+    await writeAudit(tx, {
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'lead.restore',
+      targetType: 'lead',
+      after: { ids: ok, count: ok.length },
+    })
     return { succeeded: ok, failed }
   })
 }

@@ -14,7 +14,10 @@ const MAX_STORED_ERRORS = 500
 /** `actor`: the leads.import job's system actor for the import's org (lib/jobs/queues.ts). */
 export async function runImport({ actor, importId }: { actor: Actor; importId: string }) {
   const orgId = assertCan(actor, 'lead.write')
-  const imp = await db.leadImport.findFirst({ where: { id: importId, orgId }, select: { id: true, orgId: true, createdById: true, status: true, csvText: true, mapping: true, processed: true, errors: true } })
+  const imp = await db.leadImport.findFirst({
+    where: { id: importId, orgId },
+    select: { id: true, orgId: true, createdById: true, status: true, csvText: true, mapping: true, processed: true, errors: true },
+  })
   if (!imp || imp.status === 'COMPLETED' || imp.status === 'FAILED' || imp.csvText == null) return
   await db.leadImport.update({ where: { id: imp.id }, data: { status: 'RUNNING', startedAt: new Date() }, select: { id: true } })
   try {
@@ -36,24 +39,38 @@ export async function runImport({ actor, importId }: { actor: Actor; importId: s
       const bad = batch.filter((r): r is { issues: RowIssue[] } => 'issues' in r)
       const dups = batch.length - good.length - bad.length
       if (errors.length < MAX_STORED_ERRORS) errors = errors.concat(bad.flatMap((b) => b.issues)).slice(0, MAX_STORED_ERRORS)
-      await db.$transaction(async (tx) => {
-        const created = good.length ? await insertBatch(tx, imp.orgId, imp.id, good) : 0
-        await tx.leadImport.update({
-          where: { id: imp.id },
-          data: {
-            processed: { increment: batch.length }, created: { increment: created },
-            skipped: { increment: dups + good.length - created }, failed: { increment: bad.length }, errors: errors as unknown as object[],
-          },
-          select: { id: true },
-        })
-      }, { timeout: 60_000 })
+      await db.$transaction(
+        async (tx) => {
+          const created = good.length ? await insertBatch(tx, imp.orgId, imp.id, good) : 0
+          await tx.leadImport.update({
+            where: { id: imp.id },
+            data: {
+              processed: { increment: batch.length },
+              created: { increment: created },
+              skipped: { increment: dups + good.length - created },
+              failed: { increment: bad.length },
+              errors: errors as unknown as object[],
+            },
+            select: { id: true },
+          })
+        },
+        { timeout: 60_000 },
+      )
     }
     await db.$transaction(async (tx) => {
       const done = await tx.leadImport.update({
-        where: { id: imp.id }, data: { status: 'COMPLETED', finishedAt: new Date(), csvText: null },
+        where: { id: imp.id },
+        data: { status: 'COMPLETED', finishedAt: new Date(), csvText: null },
         select: { totalRows: true, created: true, skipped: true, failed: true },
       })
-      await writeAudit(tx, { orgId: imp.orgId, actor: auditActorOf(actor), action: 'lead.import.complete', targetType: 'lead_import', targetId: imp.id, after: done })
+      await writeAudit(tx, {
+        orgId: imp.orgId,
+        actor: auditActorOf(actor),
+        action: 'lead.import.complete',
+        targetType: 'lead_import',
+        targetId: imp.id,
+        after: done,
+      })
     })
     // an import shifts the planner's row estimates (the list's "about N leads" reads them): refresh them
     await db.$executeRawUnsafe('ANALYZE leads')
@@ -67,14 +84,32 @@ export async function runImport({ actor, importId }: { actor: Actor; importId: s
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 async function insertBatch(tx: Tx, orgId: string, importId: string, good: ImportedRow[]): Promise<number> {
-  const payload = JSON.stringify(good.map((g) => ({
-    normalized_address: g.normalizedAddress, address_line1: g.lead.addressLine1, address_line2: g.lead.addressLine2 ?? null,
-    city: g.lead.city, state: g.lead.state, zip: g.lead.zip, county: g.lead.county ?? null, lat: g.lead.lat ?? null, lng: g.lead.lng ?? null,
-    owner_name: g.lead.ownerName ?? null, year_built: g.lead.yearBuilt ?? null, property_value_cents: g.lead.propertyValueCents ?? null,
-    roof_material: g.lead.roofMaterial ?? null, roof_age_years: g.lead.roofAgeYears ?? null, roof_area_sq_ft: g.lead.roofAreaSqFt ?? null,
-    score: g.lead.score ?? null, status: g.lead.status, tags: g.lead.tags,
-    contact_name: g.contact?.name ?? null, phones: g.contact?.phones ?? [], emails: g.contact?.emails ?? [], has_contact: !!g.contact,
-  })))
+  const payload = JSON.stringify(
+    good.map((g) => ({
+      normalized_address: g.normalizedAddress,
+      address_line1: g.lead.addressLine1,
+      address_line2: g.lead.addressLine2 ?? null,
+      city: g.lead.city,
+      state: g.lead.state,
+      zip: g.lead.zip,
+      county: g.lead.county ?? null,
+      lat: g.lead.lat ?? null,
+      lng: g.lead.lng ?? null,
+      owner_name: g.lead.ownerName ?? null,
+      year_built: g.lead.yearBuilt ?? null,
+      property_value_cents: g.lead.propertyValueCents ?? null,
+      roof_material: g.lead.roofMaterial ?? null,
+      roof_age_years: g.lead.roofAgeYears ?? null,
+      roof_area_sq_ft: g.lead.roofAreaSqFt ?? null,
+      score: g.lead.score ?? null,
+      status: g.lead.status,
+      tags: g.lead.tags,
+      contact_name: g.contact?.name ?? null,
+      phones: g.contact?.phones ?? [],
+      emails: g.contact?.emails ?? [],
+      has_contact: !!g.contact,
+    })),
+  )
   const created = await tx.$queryRaw<Array<{ id: string }>>`
     WITH src AS (SELECT * FROM jsonb_to_recordset(${payload}::jsonb) AS x(
         normalized_address text, address_line1 text, address_line2 text, city text, state text, zip text, county text,

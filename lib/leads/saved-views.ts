@@ -26,7 +26,10 @@ export async function createSavedView({ actor, view: p }: { actor: Actor; view: 
   const count = await db.savedView.count({ where: owner(actor) })
   if (count >= 50) throw new AppError('VALIDATION_FAILED', 'At most 50 saved views')
   try {
-    return await db.savedView.create({ data: { ...owner(actor), name: p.name, filters: asJson(p.filters), columns: p.columns }, select: SELECT })
+    return await db.savedView.create({
+      data: { ...owner(actor), name: p.name, filters: asJson(p.filters), columns: p.columns },
+      select: SELECT,
+    })
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') throw dupe()
     throw e
@@ -36,10 +39,19 @@ export async function createSavedView({ actor, view: p }: { actor: Actor; view: 
 /** `view`: parsed by savedViewSchema.partial() at the edge */
 export async function updateSavedView({ actor, viewId, view: p }: { actor: Actor; viewId: string; view: SavedViewPatch }) {
   if (!leadIdSchema.safeParse(viewId).success) throw notFound('View')
-  const r = await db.savedView.updateMany({
-    where: { id: viewId, ...owner(actor) },
-    data: { ...(p.name ? { name: p.name } : {}), ...(p.filters ? { filters: asJson(p.filters) } : {}), ...(p.columns ? { columns: p.columns } : {}) },
-  }).catch((e) => { if ((e as { code?: string }).code === 'P2002') throw dupe(); throw e })
+  const r = await db.savedView
+    .updateMany({
+      where: { id: viewId, ...owner(actor) },
+      data: {
+        ...(p.name ? { name: p.name } : {}),
+        ...(p.filters ? { filters: asJson(p.filters) } : {}),
+        ...(p.columns ? { columns: p.columns } : {}),
+      },
+    })
+    .catch((e) => {
+      if ((e as { code?: string }).code === 'P2002') throw dupe()
+      throw e
+    })
   if (!r.count) throw notFound('View')
   return db.savedView.findFirstOrThrow({ where: { id: viewId, ...owner(actor) }, select: SELECT })
 }

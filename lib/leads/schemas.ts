@@ -36,7 +36,16 @@ export const lostReasonSchema = z.string().trim().min(1, 'Say why the lead was l
 
 /** Accepts an array (forms, JSON) or a comma-separated string (query strings). */
 const list = <T extends z.ZodType>(item: T, max = 20) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(max))
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item).max(max),
+  )
 
 const intRange = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
@@ -69,11 +78,15 @@ export const listLeadsSchema = leadFilterSchema.extend({
 export type ListLeadsInput = z.input<typeof listLeadsSchema>
 export type ListLeadsQuery = z.output<typeof listLeadsSchema>
 
-const phone = z.string().trim().max(40).transform((v, ctx) => {
-  const p = normalizePhone(v)
-  if (!p) ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number (US or +country format)' })
-  return p ?? v
-})
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v, ctx) => {
+    const p = normalizePhone(v)
+    if (!p) ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number (US or +country format)' })
+    return p ?? v
+  })
 
 export const contactInputSchema = z.object({
   name: z.string().trim().min(1).max(200).nullish(),
@@ -86,8 +99,17 @@ export const leadFactsSchema = z.object({
   addressLine1: z.string().trim().min(1, 'Street address is required').max(200),
   addressLine2: z.string().trim().max(100).nullish(),
   city: z.string().trim().min(1, 'City is required').max(100),
-  state: z.string().trim().min(2).max(20).transform(normalizeState).pipe(z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter state')),
-  zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'ZIP must be 5 digits (or ZIP+4)'),
+  state: z
+    .string()
+    .trim()
+    .min(2)
+    .max(20)
+    .transform(normalizeState)
+    .pipe(z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter state')),
+  zip: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, 'ZIP must be 5 digits (or ZIP+4)'),
   county: z.string().trim().max(100).nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
@@ -102,7 +124,8 @@ export const leadFactsSchema = z.object({
 
 const lostRule = (v: { status?: string | null; lostReason?: string | null }, ctx: z.RefinementCtx) => {
   if (v.status === 'LOST' && !v.lostReason) ctx.addIssue({ code: 'custom', path: ['lostReason'], message: 'Say why the lead was lost' })
-  if (v.status && v.status !== 'LOST' && v.lostReason) ctx.addIssue({ code: 'custom', path: ['lostReason'], message: 'Only lost leads have a lost reason' })
+  if (v.status && v.status !== 'LOST' && v.lostReason)
+    ctx.addIssue({ code: 'custom', path: ['lostReason'], message: 'Only lost leads have a lost reason' })
 }
 
 export const createLeadSchema = leadFactsSchema

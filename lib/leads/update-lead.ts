@@ -29,10 +29,18 @@ export async function updateLead({ actor, leadId, patch: p }: { actor: Actor; le
       const activities: Array<{ leadId: string; type: ActivityType; data?: unknown }> = []
       if (ADDRESS_KEYS.some((k) => k in facts)) {
         const next = { ...before, ...facts }
-        data.normalizedAddress = normalizeAddress({ line1: next.addressLine1, line2: next.addressLine2, city: next.city, state: next.state, zip: next.zip })
+        data.normalizedAddress = normalizeAddress({
+          line1: next.addressLine1,
+          line2: next.addressLine2,
+          city: next.city,
+          state: next.state,
+          zip: next.zip,
+        })
       }
       if ('score' in facts) data.scoreVersion = facts.score == null ? null : 'manual'
-      const changedFacts = Object.keys(facts).filter((k) => (before as Record<string, unknown>)[k] !== (facts as Record<string, unknown>)[k])
+      const changedFacts = Object.keys(facts).filter(
+        (k) => (before as Record<string, unknown>)[k] !== (facts as Record<string, unknown>)[k],
+      )
       if (changedFacts.length) activities.push({ leadId, type: 'lead.updated', data: { fields: changedFacts } })
       if (status !== undefined || lostReason !== undefined) {
         const nextStatus = status ?? before.status
@@ -40,24 +48,36 @@ export async function updateLead({ actor, leadId, patch: p }: { actor: Actor; le
           throw new AppError('VALIDATION_FAILED', 'Say why the lead was lost', { details: { field: 'lostReason' } })
         data.status = nextStatus
         data.lostReason = nextStatus === 'LOST' ? (lostReason ?? before.lostReason) : null
-        if (nextStatus !== before.status) activities.push({ leadId, type: 'status.changed', data: { from: before.status, to: nextStatus, lostReason: data.lostReason } })
+        if (nextStatus !== before.status)
+          activities.push({ leadId, type: 'status.changed', data: { from: before.status, to: nextStatus, lostReason: data.lostReason } })
       }
       if (tags !== undefined) {
         data.tags = tags
-        if (tags.join('\u0000') !== before.tags.join('\u0000')) activities.push({ leadId, type: 'tags.changed', data: { from: before.tags, to: tags } })
+        if (tags.join('\u0000') !== before.tags.join('\u0000'))
+          activities.push({ leadId, type: 'tags.changed', data: { from: before.tags, to: tags } })
       }
       if (assigneeId !== undefined) {
         await assertAssignee(tx, { orgId, membershipId: assigneeId })
         data.assigneeId = assigneeId
-        if (assigneeId !== before.assigneeId) activities.push({ leadId, type: 'assignment.changed', data: { from: before.assigneeId, to: assigneeId } })
+        if (assigneeId !== before.assigneeId)
+          activities.push({ leadId, type: 'assignment.changed', data: { from: before.assigneeId, to: assigneeId } })
       }
       const after = await tx.lead.update({ where: { id: leadId }, data, select: LEAD_DETAIL_SELECT })
       await recordActivities(tx, actor, activities)
-      await writeAudit(tx, { orgId, actor: auditActorOf(actor), action: 'lead.update', targetType: 'lead', targetId: leadId, before, after })
+      await writeAudit(tx, {
+        orgId,
+        actor: auditActorOf(actor),
+        action: 'lead.update',
+        targetType: 'lead',
+        targetId: leadId,
+        before,
+        after,
+      })
       return after
     })
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'A lead with this address already exists', { details: { reason: 'DUPLICATE_ADDRESS' } })
+    if (isUniqueViolation(err))
+      throw new AppError('CONFLICT', 'A lead with this address already exists', { details: { reason: 'DUPLICATE_ADDRESS' } })
     throw err
   }
 }

@@ -23,10 +23,22 @@ const STATE_ERRORS = {
 }
 
 /** Inside `tx`: validates the invitation for `user` and turns it into a membership. Shared with sign-up-from-invite. */
-export async function acceptInvitationInTx(tx: Tx, { token, user }: { token: string; user: { id: string; email: string } }): Promise<AcceptedInvitation> {
+export async function acceptInvitationInTx(
+  tx: Tx,
+  { token, user }: { token: string; user: { id: string; email: string } },
+): Promise<AcceptedInvitation> {
   const inv = await tx.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { id: true, orgId: true, email: true, role: true, expiresAt: true, acceptedAt: true, canceledAt: true, org: { select: { slug: true, deletedAt: true } } },
+    select: {
+      id: true,
+      orgId: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      canceledAt: true,
+      org: { select: { slug: true, deletedAt: true } },
+    },
   })
   if (!inv || inv.org.deletedAt) throw new AppError('NOT_FOUND', 'This invitation link is not valid')
   const state = invitationState(inv)
@@ -38,7 +50,10 @@ export async function acceptInvitationInTx(tx: Tx, { token, user }: { token: str
   }
   await lockOrgMemberships(tx, inv.orgId)
   const already = await tx.membership.findFirst({ where: { orgId: inv.orgId, userId: user.id }, select: { id: true } })
-  if (already) throw new AppError('CONFLICT', 'You are already a member of this organization', { details: { reason: 'ALREADY_MEMBER', orgSlug: inv.org.slug } })
+  if (already)
+    throw new AppError('CONFLICT', 'You are already a member of this organization', {
+      details: { reason: 'ALREADY_MEMBER', orgSlug: inv.org.slug },
+    })
   await assertSeatAvailable(tx, { orgId: inv.orgId })
   // single use: only one caller flips accepted_at
   const { count } = await tx.invitation.updateMany({
@@ -50,7 +65,11 @@ export async function acceptInvitationInTx(tx: Tx, { token, user }: { token: str
   // the invite link reached this inbox, which proves the address
   await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } })
   await writeAudit(tx, {
-    orgId: inv.orgId, actor: { type: 'USER', id: user.id }, action: 'member.add', targetType: 'membership', targetId: membership.id,
+    orgId: inv.orgId,
+    actor: { type: 'USER', id: user.id },
+    action: 'member.add',
+    targetType: 'membership',
+    targetId: membership.id,
     after: { userId: user.id, role: inv.role, via: 'invitation', invitationId: inv.id },
   })
   return { orgId: inv.orgId, orgSlug: inv.org.slug, membershipId: membership.id }

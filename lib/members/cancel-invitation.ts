@@ -11,8 +11,13 @@ export async function cancelInvitation({ actor, invitationId }: { actor: Actor; 
     const canceledAt = new Date()
     await tx.invitation.update({ where: { id: inv.id }, data: { canceledAt }, select: { id: true } })
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.invite.cancel', targetType: 'invitation',
-      targetId: inv.id, before: { email: inv.email, role: inv.role, canceledAt: null }, after: { canceledAt },
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.invite.cancel',
+      targetType: 'invitation',
+      targetId: inv.id,
+      before: { email: inv.email, role: inv.role, canceledAt: null },
+      after: { canceledAt },
     })
     return { id: inv.id }
   })

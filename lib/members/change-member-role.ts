@@ -19,7 +19,15 @@ export interface RoleChange {
   sessionsRevoked: number
 }
 
-export async function changeMemberRole({ actor, membershipId, role }: { actor: Actor; membershipId: string; role: Role }): Promise<RoleChange> {
+export async function changeMemberRole({
+  actor,
+  membershipId,
+  role,
+}: {
+  actor: Actor
+  membershipId: string
+  role: Role
+}): Promise<RoleChange> {
   const orgId = assertCan(actor, 'member.role.change')
   return db.$transaction(async (tx) => {
     await lockOrgMemberships(tx, orgId)
@@ -32,8 +40,13 @@ export async function changeMemberRole({ actor, membershipId, role }: { actor: A
     const downgrade = ROLE_RANK[role] < ROLE_RANK[target.role]
     const sessionsRevoked = downgrade ? await revokeUserSessions({ userId: target.userId, reason: 'role_downgrade' }, tx) : 0
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.role.change', targetType: 'membership', targetId: target.id,
-      before: { userId: target.userId, role: target.role }, after: { userId: target.userId, role, sessionsRevoked },
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.role.change',
+      targetType: 'membership',
+      targetId: target.id,
+      before: { userId: target.userId, role: target.role },
+      after: { userId: target.userId, role, sessionsRevoked },
     })
     return { membershipId, before: target.role, after: role, sessionsRevoked }
   })

@@ -21,7 +21,10 @@ export interface PublicInvitation {
   state: InvitationState
 }
 
-export function invitationState(i: { acceptedAt: Date | null; canceledAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+export function invitationState(
+  i: { acceptedAt: Date | null; canceledAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (i.acceptedAt) return 'accepted'
   if (i.canceledAt) return 'canceled'
   return i.expiresAt <= now ? 'expired' : 'pending'
@@ -33,14 +36,26 @@ export async function getInvitationByToken({ token }: { token: string }): Promis
   const inv = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(parsed.data) },
     select: {
-      id: true, email: true, role: true, expiresAt: true, acceptedAt: true, canceledAt: true,
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      canceledAt: true,
       org: { select: { id: true, name: true, slug: true, deletedAt: true } },
       invitedBy: { select: { name: true } },
     },
   })
   if (!inv || inv.org.deletedAt) throw new AppError('NOT_FOUND', 'This invitation link is not valid')
   return {
-    id: inv.id, orgId: inv.org.id, orgName: inv.org.name, orgSlug: inv.org.slug, inviterName: inv.invitedBy?.name ?? null,
-    email: inv.email, role: inv.role, expiresAt: inv.expiresAt, state: invitationState(inv),
+    id: inv.id,
+    orgId: inv.org.id,
+    orgName: inv.org.name,
+    orgSlug: inv.org.slug,
+    inviterName: inv.invitedBy?.name ?? null,
+    email: inv.email,
+    role: inv.role,
+    expiresAt: inv.expiresAt,
+    state: invitationState(inv),
   }
 }

@@ -36,7 +36,8 @@ export async function inviteMember({ actor, email, role }: { actor: Actor } & In
 
   const { invitation, sender } = await db.$transaction(async (tx) => {
     const existingMember = await tx.membership.findFirst({ where: { orgId, user: { email } }, select: { id: true } })
-    if (existingMember) throw new AppError('CONFLICT', `${email} is already a member of this organization`, { details: { reason: 'ALREADY_MEMBER' } })
+    if (existingMember)
+      throw new AppError('CONFLICT', `${email} is already a member of this organization`, { details: { reason: 'ALREADY_MEMBER' } })
     const pending = await tx.invitation.findFirst({
       where: { orgId, email, acceptedAt: null, canceledAt: null },
       select: { id: true, expiresAt: true },
@@ -54,15 +55,25 @@ export async function inviteMember({ actor, email, role }: { actor: Actor } & In
       select: { id: true, email: true, role: true, expiresAt: true, sendCount: true },
     })
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.invite', targetType: 'invitation', targetId: created.id,
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.invite',
+      targetType: 'invitation',
+      targetId: created.id,
       after: { email, role, expiresAt: created.expiresAt },
     })
     return { invitation: created, sender: await invitationSender(tx, { orgId, userId: invitedById }) }
   })
 
   await sendInvitationEmail({
-    invitationId: invitation.id, sendCount: invitation.sendCount, orgId, ...sender,
-    to: email, role, token, expiresAt: invitation.expiresAt,
+    invitationId: invitation.id,
+    sendCount: invitation.sendCount,
+    orgId,
+    ...sender,
+    to: email,
+    role,
+    token,
+    expiresAt: invitation.expiresAt,
   })
   return invitation
 }

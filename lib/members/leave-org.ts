@@ -18,7 +18,11 @@ export async function leaveOrg({ actor }: { actor: Actor }): Promise<{ orgId: st
     if (me.role === 'OWNER') await assertNotLastOwner(tx, { orgId, membershipId: me.id })
     await tx.membership.delete({ where: { id: me.id }, select: { id: true } })
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.leave', targetType: 'membership', targetId: me.id,
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.leave',
+      targetType: 'membership',
+      targetId: me.id,
       before: { userId: me.userId, role: me.role },
     })
     return { orgId }

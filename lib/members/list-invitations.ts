@@ -19,7 +19,15 @@ export async function listInvitations({ actor }: { actor: Actor }): Promise<Pend
   const orgId = assertCan(actor, 'member.invite')
   const rows = await db.invitation.findMany({
     where: { orgId, acceptedAt: null, canceledAt: null },
-    select: { id: true, email: true, role: true, expiresAt: true, sendCount: true, lastSentAt: true, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      sendCount: true,
+      lastSentAt: true,
+      invitedBy: { select: { name: true } },
+    },
     orderBy: { createdAt: 'desc' },
     take: 500,
   })

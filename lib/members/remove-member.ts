@@ -10,7 +10,13 @@ import { getOrgMembershipOrThrow } from '@/lib/members/get-org-membership-or-thr
 import { assertNotLastOwner, lockOrgMemberships } from '@/lib/members/org-lock'
 import { mayManageMember } from '@/lib/members/role-rules'
 
-export async function removeMember({ actor, membershipId }: { actor: Actor; membershipId: string }): Promise<{ membershipId: string; sessionsRevoked: number }> {
+export async function removeMember({
+  actor,
+  membershipId,
+}: {
+  actor: Actor
+  membershipId: string
+}): Promise<{ membershipId: string; sessionsRevoked: number }> {
   const orgId = assertCan(actor, 'member.remove')
   return db.$transaction(async (tx) => {
     await lockOrgMemberships(tx, orgId)
@@ -18,10 +24,16 @@ export async function removeMember({ actor, membershipId }: { actor: Actor; memb
     if (!mayManageMember(actor, target.role)) throw forbidden('Only an owner can remove an owner')
     if (target.role === 'OWNER') await assertNotLastOwner(tx, { orgId, membershipId })
     await tx.membership.delete({ where: { id: target.id }, select: { id: true } })
-    const sessionsRevoked = target.userId === userIdOf(actor) ? 0 : await revokeUserSessions({ userId: target.userId, reason: 'member_removed' }, tx)
+    const sessionsRevoked =
+      target.userId === userIdOf(actor) ? 0 : await revokeUserSessions({ userId: target.userId, reason: 'member_removed' }, tx)
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.remove', targetType: 'membership', targetId: target.id,
-      before: { userId: target.userId, email: target.user.email, role: target.role }, after: { sessionsRevoked },
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.remove',
+      targetType: 'membership',
+      targetId: target.id,
+      before: { userId: target.userId, email: target.user.email, role: target.role },
+      after: { sessionsRevoked },
     })
     return { membershipId, sessionsRevoked }
   })

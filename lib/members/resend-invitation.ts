@@ -25,22 +25,39 @@ export async function resendInvitation({ actor, invitationId }: { actor: Actor; 
     // guarded update: two concurrent resends cannot both pass the limit
     const { count } = await tx.invitation.updateMany({
       where: { id: current.id, sendCount: current.sendCount, acceptedAt: null, canceledAt: null },
-      data: { tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS), sendCount: { increment: 1 }, lastSentAt: new Date() },
+      data: {
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+        sendCount: { increment: 1 },
+        lastSentAt: new Date(),
+      },
     })
-    if (count !== 1) throw new AppError('CONFLICT', 'The invitation changed meanwhile; reload and try again', { details: { reason: 'CONCURRENT_CHANGE' } })
+    if (count !== 1)
+      throw new AppError('CONFLICT', 'The invitation changed meanwhile; reload and try again', { details: { reason: 'CONCURRENT_CHANGE' } })
     const updated = await tx.invitation.findUniqueOrThrow({
       where: { id: current.id },
       select: { id: true, email: true, role: true, expiresAt: true, sendCount: true },
     })
     await writeAudit(tx, {
-      orgId, actor: auditActorOf(actor), action: 'member.invite.resend', targetType: 'invitation',
-      targetId: current.id, before: { expiresAt: current.expiresAt, sendCount: current.sendCount }, after: { expiresAt: updated.expiresAt, sendCount: updated.sendCount },
+      orgId,
+      actor: auditActorOf(actor),
+      action: 'member.invite.resend',
+      targetType: 'invitation',
+      targetId: current.id,
+      before: { expiresAt: current.expiresAt, sendCount: current.sendCount },
+      after: { expiresAt: updated.expiresAt, sendCount: updated.sendCount },
     })
     return { inv: updated, sender: await invitationSender(tx, { orgId, userId: userIdOf(actor) }) }
   })
   await sendInvitationEmail({
-    invitationId: inv.id, sendCount: inv.sendCount, orgId, ...sender,
-    to: inv.email, role: inv.role, token, expiresAt: inv.expiresAt,
+    invitationId: inv.id,
+    sendCount: inv.sendCount,
+    orgId,
+    ...sender,
+    to: inv.email,
+    role: inv.role,
+    token,
+    expiresAt: inv.expiresAt,
   })
   return inv
 }

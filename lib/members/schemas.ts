@@ -33,5 +33,9 @@ export const signUpFromInvitationSchema = z.object({
 export type SignUpFromInvitationInput = z.infer<typeof signUpFromInvitationSchema>
 
 export const ROLE_LABELS: Record<(typeof ROLE_VALUES)[number], string> = {
-  OWNER: 'Owner', ADMIN: 'Admin', MANAGER: 'Manager', REP: 'Sales rep', VIEWER: 'Viewer',
+  OWNER: 'Owner',
+  ADMIN: 'Admin',
+  MANAGER: 'Manager',
+  REP: 'Sales rep',
+  VIEWER: 'Viewer',
 }

@@ -10,11 +10,16 @@ import { hashPassword, passwordProblem } from '@/lib/auth/password'
 import type { SignUpFromInvitationInput } from '@/lib/members/schemas'
 import { acceptInvitationInTx, type AcceptedInvitation } from '@/lib/members/accept-invitation'
 
-export async function signUpFromInvitation({ token, name, password }: SignUpFromInvitationInput): Promise<AcceptedInvitation & { userId: string }> {
+export async function signUpFromInvitation({
+  token,
+  name,
+  password,
+}: SignUpFromInvitationInput): Promise<AcceptedInvitation & { userId: string }> {
   const inv = await db.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { email: true } })
   if (!inv) throw new AppError('NOT_FOUND', 'This invitation link is not valid')
   const problem = passwordProblem(password, inv.email)
-  if (problem) throw new AppError('VALIDATION_FAILED', problem, { details: { issues: [{ path: 'password', message: problem, code: 'custom' }] } })
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', problem, { details: { issues: [{ path: 'password', message: problem, code: 'custom' }] } })
   const passwordHash = await hashPassword(password)
   try {
     return await db.$transaction(async (tx) => {
@@ -24,7 +29,13 @@ export async function signUpFromInvitation({ token, name, password }: SignUpFrom
         data: { email: inv.email, name, passwordHash, emailVerifiedAt: new Date() },
         select: { id: true, email: true },
       })
-      await writeAudit(tx, { actor: { type: 'USER', id: user.id }, action: 'user.sign_up', targetType: 'user', targetId: user.id, after: { via: 'invitation' } })
+      await writeAudit(tx, {
+        actor: { type: 'USER', id: user.id },
+        action: 'user.sign_up',
+        targetType: 'user',
+        targetId: user.id,
+        after: { via: 'invitation' },
+      })
       const accepted = await acceptInvitationInTx(tx, { token, user })
       return { ...accepted, userId: user.id }
     })
@@ -35,4 +46,6 @@ export async function signUpFromInvitation({ token, name, password }: SignUpFrom
 }
 
 const accountExists = () =>
-  new AppError('CONFLICT', 'An account with this email already exists. Sign in to accept the invitation.', { details: { reason: 'ACCOUNT_EXISTS' } })
+  new AppError('CONFLICT', 'An account with this email already exists. Sign in to accept the invitation.', {
+    details: { reason: 'ACCOUNT_EXISTS' },
+  })

@@ -19,7 +19,10 @@ async function checkPostgres(): Promise<IntegrationRow> {
   if (!process.env.DATABASE_URL) return { ...row, status: 'misconfigured', reason: 'DATABASE_URL is not set' }
   try {
     const { db } = await import('@/lib/db')
-    await Promise.race([db.$queryRaw`SELECT 1`, new Promise((_, rej) => setTimeout(() => rej(new Error('timeout after 3 s')), 3_000).unref())])
+    await Promise.race([
+      db.$queryRaw`SELECT 1`,
+      new Promise((_, rej) => setTimeout(() => rej(new Error('timeout after 3 s')), 3_000).unref()),
+    ])
     return { ...row, status: 'live', reason: 'answers SELECT 1' }
   } catch (e) {
     return { ...row, status: 'down', reason: `unreachable: ${(e as Error).message.split('\n')[0].slice(0, 120)}` }
@@ -31,7 +34,13 @@ async function checkRedis(): Promise<IntegrationRow> {
   const url = process.env.REDIS_URL
   if (!url) return { ...row, status: 'not_configured', reason: 'REDIS_URL not set: rate limits use PostgreSQL' }
   const { Redis } = await import('ioredis')
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null })
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  })
   client.on('error', () => {}) // reported below; an unhandled 'error' event would crash the doctor
   try {
     await client.connect()
@@ -54,7 +63,11 @@ function checkSentry(): IntegrationRow {
 
 export async function listIntegrationHealth(): Promise<IntegrationRow[]> {
   const providers: IntegrationRow[] = allProviderStates().map((s) => ({
-    key: s.provider, name: PROVIDER_LABELS[s.provider], status: s.status, reason: s.reason, breaker: getBreakerState(s.provider),
+    key: s.provider,
+    name: PROVIDER_LABELS[s.provider],
+    status: s.status,
+    reason: s.reason,
+    breaker: getBreakerState(s.provider),
   }))
   const [pg, redis] = await Promise.all([checkPostgres(), checkRedis()])
   return [...providers, pg, redis, checkSentry()]
@@ -62,7 +75,9 @@ export async function listIntegrationHealth(): Promise<IntegrationRow[]> {
 
 /** Problems that should fail `npm run doctor`: misconfigured or down, and production secrets that are missing. */
 export function doctorProblems(rows: IntegrationRow[], env: Record<string, string | undefined> = process.env): string[] {
-  const problems = rows.filter((r) => r.status === 'misconfigured' || (r.status === 'down' && r.key !== 'redis')).map((r) => `${r.name}: ${r.reason}`)
+  const problems = rows
+    .filter((r) => r.status === 'misconfigured' || (r.status === 'down' && r.key !== 'redis'))
+    .map((r) => `${r.name}: ${r.reason}`)
   const redis = rows.find((r) => r.key === 'redis')
   if (redis?.status === 'down') problems.push(`${redis.name}: ${redis.reason}`)
   if (env.NODE_ENV === 'production' && env.FM_SANDBOX !== '1') {

@@ -12,7 +12,11 @@ export interface Readiness {
 function expectedMigrations(): string[] {
   const dir = path.join(process.cwd(), 'prisma', 'migrations')
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
 }
 
 export async function checkReadiness(): Promise<Readiness> {

@@ -24,9 +24,20 @@ async function insert(tx: Tx, userId: string, input: CreateOrgInput): Promise<Cr
     select: { id: true, slug: true, name: true, timeZone: true },
   })
   const membership = await tx.membership.create({ data: { orgId: org.id, userId, role: 'OWNER' }, select: { id: true } })
-  await writeAudit(tx, { orgId: org.id, actor: { type: 'USER', id: userId }, action: 'org.create', targetType: 'organization', targetId: org.id, after: org })
   await writeAudit(tx, {
-    orgId: org.id, actor: { type: 'USER', id: userId }, action: 'member.add', targetType: 'membership', targetId: membership.id,
+    orgId: org.id,
+    actor: { type: 'USER', id: userId },
+    action: 'org.create',
+    targetType: 'organization',
+    targetId: org.id,
+    after: org,
+  })
+  await writeAudit(tx, {
+    orgId: org.id,
+    actor: { type: 'USER', id: userId },
+    action: 'member.add',
+    targetType: 'membership',
+    targetId: membership.id,
     after: { userId, role: 'OWNER', via: 'org.create' },
   })
   return { ...org, membershipId: membership.id }

@@ -10,9 +10,37 @@ describe('slugProblem', () => {
       expect(slugProblem(s), s).not.toBeNull()
   })
   it('refuses every top-level route name', () => {
-    for (const s of ['admin', 'api', 'account', 'app', 'auth', 'dev', 'help', 'invite', 'orgs', 'pricing', 'sign-in', 'sign-up',
-      'sign-out', 'verify-email', 'forgot-password', 'reset-password', 'terms', 'privacy', 'cookies', 'billing-terms', 'status',
-      'settings', 'static', 'www', 'mail', 'support', 'docs', 'blog', 'new'])
+    for (const s of [
+      'admin',
+      'api',
+      'account',
+      'app',
+      'auth',
+      'dev',
+      'help',
+      'invite',
+      'orgs',
+      'pricing',
+      'sign-in',
+      'sign-up',
+      'sign-out',
+      'verify-email',
+      'forgot-password',
+      'reset-password',
+      'terms',
+      'privacy',
+      'cookies',
+      'billing-terms',
+      'status',
+      'settings',
+      'static',
+      'www',
+      'mail',
+      'support',
+      'docs',
+      'blog',
+      'new',
+    ])
       expect(slugProblem(s), s).toMatch(/reserved/)
   })
 })

@@ -22,8 +22,13 @@ export async function updateOrgSettings({ actor, name, slug, timeZone }: { actor
       const after = await tx.organization.update({ where: { id: before.id }, data: next, select })
       const pick = (o: OrgSettings) => ({ name: o.name, slug: o.slug, timeZone: o.timeZone })
       await writeAudit(tx, {
-        orgId: before.id, actor: auditActorOf(actor), action: 'org.settings.update',
-        targetType: 'organization', targetId: before.id, before: pick(before), after: pick(after),
+        orgId: before.id,
+        actor: auditActorOf(actor),
+        action: 'org.settings.update',
+        targetType: 'organization',
+        targetId: before.id,
+        before: pick(before),
+        after: pick(after),
       })
       return after
     })

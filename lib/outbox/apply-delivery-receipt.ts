@@ -15,7 +15,15 @@ export interface ReceiptTarget {
 }
 
 /** Returns the new status, 'unchanged' for a stale/duplicate receipt; NOT_FOUND when no row matches (yet). */
-export async function applyDeliveryReceipt({ target, outcome, error }: { target: ReceiptTarget; outcome: ReceiptOutcome; error?: string }): Promise<ReceiptOutcome | 'unchanged'> {
+export async function applyDeliveryReceipt({
+  target,
+  outcome,
+  error,
+}: {
+  target: ReceiptTarget
+  outcome: ReceiptOutcome
+  error?: string
+}): Promise<ReceiptOutcome | 'unchanged'> {
   const where = target.outboxId
     ? Prisma.sql`id = ${target.outboxId}::uuid`
     : target.provider && target.providerMessageId

@@ -3,7 +3,12 @@ import { backoffMs } from '@/lib/outbox/backoff'
 
 describe('backoffMs', () => {
   it('doubles per attempt within [exp/2, exp]', () => {
-    for (const [attempt, exp] of [[1, 1000], [2, 2000], [3, 4000], [5, 16000]] as const) {
+    for (const [attempt, exp] of [
+      [1, 1000],
+      [2, 2000],
+      [3, 4000],
+      [5, 16000],
+    ] as const) {
       expect(backoffMs({ attempt, baseMs: 1000, capMs: 1e9, random: () => 0 })).toBe(exp / 2)
       expect(backoffMs({ attempt, baseMs: 1000, capMs: 1e9, random: () => 1 })).toBe(exp)
     }

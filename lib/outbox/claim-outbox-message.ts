@@ -14,10 +14,18 @@ export interface ClaimedMessage {
   attempts: number
 }
 
-export async function claimOutboxMessage({ id, leaseMs = outboxConfig().leaseMs }: { id: string; leaseMs?: number }): Promise<ClaimedMessage | null> {
+export async function claimOutboxMessage({
+  id,
+  leaseMs = outboxConfig().leaseMs,
+}: {
+  id: string
+  leaseMs?: number
+}): Promise<ClaimedMessage | null> {
   // The job's startAfter and next_attempt_at are the same Date compared with the same DB clock; 100 ms of
   // slack covers next_attempt_at being rounded to milliseconds.
-  const rows = await db.$queryRaw<Array<{ id: string; org_id: string | null; channel: OutboxChannel; dedupe_key: string; payload: unknown; attempts: number }>>`
+  const rows = await db.$queryRaw<
+    Array<{ id: string; org_id: string | null; channel: OutboxChannel; dedupe_key: string; payload: unknown; attempts: number }>
+  >`
     UPDATE outbox_messages
        SET status = 'sending', attempts = attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
      WHERE id = ${id}::uuid AND status = 'queued' AND next_attempt_at <= now() + interval '100 milliseconds'

@@ -28,7 +28,13 @@ export function upstreamStatus(err: unknown): number | undefined {
   for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 4; e = (e as { cause?: unknown }).cause, i++) {
     const o = e as Record<string, unknown>
     const d = (o.details ?? {}) as Record<string, unknown>
-    const s = num(d.status) ?? num(d.httpStatus) ?? num(d.statusCode) ?? num(o.status) ?? num(o.statusCode) ?? num((o.response as { status?: unknown } | undefined)?.status)
+    const s =
+      num(d.status) ??
+      num(d.httpStatus) ??
+      num(d.statusCode) ??
+      num(o.status) ??
+      num(o.statusCode) ??
+      num((o.response as { status?: unknown } | undefined)?.status)
     if (s) return s
   }
   return undefined

@@ -26,7 +26,12 @@ async function syncEmailRow(payload: unknown, data: { status: string; providerMe
   if (!emailMessageId) return
   await db.emailMessage.updateMany({
     where: { id: emailMessageId },
-    data: { status: data.status, providerMessageId: data.providerMessageId, error: data.error, ...(data.status === 'sent' ? { sentAt: new Date() } : {}) },
+    data: {
+      status: data.status,
+      providerMessageId: data.providerMessageId,
+      error: data.error,
+      ...(data.status === 'sent' ? { sentAt: new Date() } : {}),
+    },
   })
 }
 
@@ -67,7 +72,12 @@ export async function dispatchOutboxMessage({ id }: { id: string }): Promise<Dis
       outboxMetrics.dispatch.inc({ channel: msg.channel, outcome: 'retry' })
       return 'retry'
     }
-    const prefix = kind === 'uncertain' ? 'UNCERTAIN (not re-sent: the provider may have accepted it) ' : kind === 'retry' ? `MAX_ATTEMPTS (${msg.attempts}) ` : ''
+    const prefix =
+      kind === 'uncertain'
+        ? 'UNCERTAIN (not re-sent: the provider may have accepted it) '
+        : kind === 'retry'
+          ? `MAX_ATTEMPTS (${msg.attempts}) `
+          : ''
     await db.$executeRaw`
       UPDATE outbox_messages SET status = 'failed', failed_at = now(), last_error = ${prefix + text}, lease_until = NULL, updated_at = now()
        WHERE id = ${id}::uuid AND status = 'sending'`

@@ -15,7 +15,10 @@ export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<Enqueue
     return { ...input, payload: PAYLOAD_SCHEMAS[input.channel as OutboxChannel].parse(input.payload) }
   })
   const run = async (client: Tx): Promise<EnqueueResult[]> => {
-    const values = inputs.map((i) => Prisma.sql`(${i.orgId ?? null}::uuid, ${i.channel}::"OutboxChannel", ${i.dedupeKey}, ${JSON.stringify(i.payload)}::jsonb, now())`)
+    const values = inputs.map(
+      (i) =>
+        Prisma.sql`(${i.orgId ?? null}::uuid, ${i.channel}::"OutboxChannel", ${i.dedupeKey}, ${JSON.stringify(i.payload)}::jsonb, now())`,
+    )
     const inserted = await client.$queryRaw<Array<{ id: string; dedupe_key: string; status: OutboxStatus }>>`
       INSERT INTO outbox_messages (org_id, channel, dedupe_key, payload, updated_at) VALUES ${Prisma.join(values)}
       ON CONFLICT (dedupe_key) DO NOTHING

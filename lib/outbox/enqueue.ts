@@ -30,7 +30,12 @@ export interface EnqueueResult {
 /** Asks a worker to dispatch `id` now or at `startAfter` (no-op if a job for it is already waiting); in the
  *  caller's transaction when `client` is given. */
 export async function kickDispatch({ id, startAfter, client }: { id: string; startAfter?: Date; client?: JobTx }): Promise<void> {
-  await enqueueJob({ queue: DISPATCH_QUEUE, data: { id }, tx: client, options: { singletonKey: id, ...(startAfter ? { startAfter } : {}) } })
+  await enqueueJob({
+    queue: DISPATCH_QUEUE,
+    data: { id },
+    tx: client,
+    options: { singletonKey: id, ...(startAfter ? { startAfter } : {}) },
+  })
 }
 
 /** Starts pg-boss and creates the dispatch queue outside any transaction (a cold start inside one could
@@ -52,7 +57,10 @@ export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult
       await kickDispatch({ id: inserted[0].id, client })
       return { ...inserted[0], created: true }
     }
-    const existing = await client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } })
+    const existing = await client.outboxMessage.findUniqueOrThrow({
+      where: { dedupeKey: input.dedupeKey },
+      select: { id: true, status: true },
+    })
     return { ...existing, created: false }
   }
   if (tx) return run(tx)

@@ -5,15 +5,31 @@ import { db } from '@/lib/db'
 import { assertStaffCan, type Actor } from '@/lib/auth/actor'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 
-export async function unsafeListOutboxDeadLetters({ actor, channel, limit = 100 }: { actor: Actor; channel?: OutboxChannel; limit?: number }) {
+export async function unsafeListOutboxDeadLetters({
+  actor,
+  channel,
+  limit = 100,
+}: {
+  actor: Actor
+  channel?: OutboxChannel
+  limit?: number
+}) {
   assertStaffCan(actor, 'staff.console.read')
   return db.outboxMessage.findMany({
     where: { status: 'failed', ...(channel ? { channel } : {}) },
     orderBy: { failedAt: 'desc' },
     take: Math.min(limit, 500),
     select: {
-      id: true, orgId: true, channel: true, dedupeKey: true, attempts: true, lastError: true, provider: true,
-      providerMessageId: true, createdAt: true, failedAt: true,
+      id: true,
+      orgId: true,
+      channel: true,
+      dedupeKey: true,
+      attempts: true,
+      lastError: true,
+      provider: true,
+      providerMessageId: true,
+      createdAt: true,
+      failedAt: true,
     },
   })
 }

@@ -21,17 +21,30 @@ export const smsPayload = z.object({
   text: z.string().min(1).max(1600),
 })
 
-export const callPayload = z.object({
-  from: z.string().regex(/^\+[1-9]\d{6,14}$/),
-  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
-}).catchall(z.unknown())
+export const callPayload = z
+  .object({
+    from: z.string().regex(/^\+[1-9]\d{6,14}$/),
+    to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  })
+  .catchall(z.unknown())
 
 const address = z.object({
-  name: z.string().min(1).max(40), line1: z.string().min(1).max(64), line2: z.string().max(64).optional(),
-  city: z.string().min(1).max(200), state: z.string().length(2), zip: z.string().regex(/^\d{5}(-\d{4})?$/),
+  name: z.string().min(1).max(40),
+  line1: z.string().min(1).max(64),
+  line2: z.string().max(64).optional(),
+  city: z.string().min(1).max(200),
+  state: z.string().length(2),
+  zip: z.string().regex(/^\d{5}(-\d{4})?$/),
 })
 export const mailPayload = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('postcard'), to: address, from: address, frontHtml: z.string().min(1), backHtml: z.string().min(1), size: z.enum(['4x6', '6x9']).optional() }),
+  z.object({
+    kind: z.literal('postcard'),
+    to: address,
+    from: address,
+    frontHtml: z.string().min(1),
+    backHtml: z.string().min(1),
+    size: z.enum(['4x6', '6x9']).optional(),
+  }),
   z.object({ kind: z.literal('letter'), to: address, from: address, html: z.string().min(1), color: z.boolean().optional() }),
 ])
 

@@ -14,13 +14,22 @@ export async function unsafeRetryOutboxMessage({ actor, id }: { actor: Actor; id
   if (!z.uuid().safeParse(id).success) throw notFound('Outbox message')
   await prepareOutbox()
   return db.$transaction(async (tx) => {
-    const row = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, orgId: true, status: true, attempts: true, lastError: true } })
+    const row = await tx.outboxMessage.findUnique({
+      where: { id },
+      select: { id: true, orgId: true, status: true, attempts: true, lastError: true },
+    })
     if (!row) throw notFound('Outbox message')
     if (row.status !== 'failed') throw new AppError('CONFLICT', `Only failed messages can be retried (this one is ${row.status})`)
     await tx.$executeRaw`SELECT set_config('fm.outbox_manual_retry', 'on', true)`
     await tx.outboxMessage.update({
       where: { id },
-      data: { status: 'queued', attempts: 0, nextAttemptAt: new Date(), failedAt: null, lastError: `manual retry after: ${row.lastError ?? ''}`.slice(0, 2000) },
+      data: {
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        failedAt: null,
+        lastError: `manual retry after: ${row.lastError ?? ''}`.slice(0, 2000),
+      },
       select: { id: true },
     })
     await writeStaffAudit(tx, {

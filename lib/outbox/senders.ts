@@ -84,7 +84,8 @@ const call: OutboxSender = {
     const p = callPayload.parse(payload)
     const { dial } = await import('@/lib/external/telnyx')
     const res = await dial({
-      from: p.from, to: p.to,
+      from: p.from,
+      to: p.to,
       webhookUrl: typeof p.webhookUrl === 'string' ? p.webhookUrl : undefined,
       clientState: typeof p.clientState === 'string' ? p.clientState : id,
       answeringMachineDetection: p.answeringMachineDetection === true,
@@ -101,9 +102,18 @@ const mail: OutboxSender = {
     const p = mailPayload.parse(payload)
     const lob = await import('@/lib/external/lob')
     const metadata = { fm_outbox_id: id }
-    const res = p.kind === 'postcard'
-      ? await lob.createPostcard({ to: p.to, from: p.from, frontHtml: p.frontHtml, backHtml: p.backHtml, size: p.size, idempotencyKey: dedupeKey, metadata })
-      : await lob.createLetter({ to: p.to, from: p.from, html: p.html, color: p.color, idempotencyKey: dedupeKey, metadata })
+    const res =
+      p.kind === 'postcard'
+        ? await lob.createPostcard({
+            to: p.to,
+            from: p.from,
+            frontHtml: p.frontHtml,
+            backHtml: p.backHtml,
+            size: p.size,
+            idempotencyKey: dedupeKey,
+            metadata,
+          })
+        : await lob.createLetter({ to: p.to, from: p.from, html: p.html, color: p.color, idempotencyKey: dedupeKey, metadata })
     return { provider: 'lob', providerMessageId: res.id, sandbox: res.sandbox }
   },
 }

@@ -22,9 +22,14 @@ const IDEMPOTENT_CHANNELS = (['EMAIL', 'SMS', 'CALL', 'MAIL', 'METER'] as Outbox
 
 /** Unscoped by org on purpose: the sweeper is platform housekeeping and only re-kicks or settles rows by their
  *  own state. `dedupeKeyPrefix` limits the sweep to some rows (tests sharing one database). */
-export async function unsafeSweepOutbox({ limit = 500, dedupeKeyPrefix }: { limit?: number; dedupeKeyPrefix?: string } = {}): Promise<SweepResult> {
+export async function unsafeSweepOutbox({
+  limit = 500,
+  dedupeKeyPrefix,
+}: { limit?: number; dedupeKeyPrefix?: string } = {}): Promise<SweepResult> {
   const scope = dedupeKeyPrefix ? Prisma.sql`AND dedupe_key LIKE ${dedupeKeyPrefix.replace(/[%_\\]/g, '\\$&') + '%'}` : Prisma.empty
-  const idempotent = IDEMPOTENT_CHANNELS.length ? Prisma.join(IDEMPOTENT_CHANNELS.map((c) => Prisma.sql`${c}::"OutboxChannel"`)) : Prisma.sql`NULL`
+  const idempotent = IDEMPOTENT_CHANNELS.length
+    ? Prisma.join(IDEMPOTENT_CHANNELS.map((c) => Prisma.sql`${c}::"OutboxChannel"`))
+    : Prisma.sql`NULL`
 
   const requeued = await db.$queryRaw<Array<{ id: string }>>`
     UPDATE outbox_messages SET status = 'queued', next_attempt_at = now(), lease_until = NULL, updated_at = now(),

@@ -22,7 +22,11 @@ export interface LimitResult {
   resetSeconds: number
 }
 
-interface State { pool?: pg.Pool; redis?: Redis; limiters: Map<string, RateLimiterAbstract> }
+interface State {
+  pool?: pg.Pool
+  redis?: Redis
+  limiters: Map<string, RateLimiterAbstract>
+}
 const g = globalThis as unknown as { fmRl?: State }
 const state = (): State => (g.fmRl ??= { limiters: new Map() })
 
@@ -40,7 +44,15 @@ function limiterFor(def: LimitDef): RateLimiterAbstract {
   } else {
     s.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3, idleTimeoutMillis: 30_000 })
     // table created by migration 20261123100000_leads (model RateLimitBucket)
-    l = new RateLimiterPostgres({ ...base, storeClient: s.pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter })
+    l = new RateLimiterPostgres({
+      ...base,
+      storeClient: s.pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      insuranceLimiter,
+    })
   }
   s.limiters.set(id, l)
   return l

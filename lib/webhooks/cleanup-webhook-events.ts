@@ -4,7 +4,11 @@ import 'server-only'
 import { db } from '@/lib/db'
 
 /** Unscoped by org on purpose: webhook events have no org, and retention is the same for everyone. */
-export async function unsafeCleanupWebhookEvents({ processedDays = 30, failedDays = 90, batch = 5000 }: { processedDays?: number; failedDays?: number; batch?: number } = {}): Promise<{ deleted: number }> {
+export async function unsafeCleanupWebhookEvents({
+  processedDays = 30,
+  failedDays = 90,
+  batch = 5000,
+}: { processedDays?: number; failedDays?: number; batch?: number } = {}): Promise<{ deleted: number }> {
   let deleted = 0
   for (;;) {
     const n = await db.$executeRaw`

@@ -11,12 +11,30 @@ export const webhookEventFilter = z.object({
 })
 export type WebhookEventFilter = z.infer<typeof webhookEventFilter>
 
-export async function unsafeListWebhookEvents({ actor, filter, limit = 100 }: { actor: Actor; filter: WebhookEventFilter; limit?: number }) {
+export async function unsafeListWebhookEvents({
+  actor,
+  filter,
+  limit = 100,
+}: {
+  actor: Actor
+  filter: WebhookEventFilter
+  limit?: number
+}) {
   assertStaffCan(actor, 'staff.console.read')
   return db.webhookEvent.findMany({
     where: { ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.status ? { status: filter.status } : {}) },
     orderBy: { receivedAt: 'desc' },
     take: Math.min(limit, 500),
-    select: { id: true, provider: true, eventId: true, type: true, status: true, attempts: true, lastError: true, receivedAt: true, processedAt: true },
+    select: {
+      id: true,
+      provider: true,
+      eventId: true,
+      type: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      receivedAt: true,
+      processedAt: true,
+    },
   })
 }

@@ -23,7 +23,9 @@ const HANDLERS: Record<WebhookProvider, WebhookHandler> = {
 export type ProcessOutcome = 'processed' | 'skipped'
 
 export async function processWebhookEvent({ id }: { id: string }): Promise<ProcessOutcome> {
-  const claimed = await db.$queryRaw<Array<{ id: string; provider: WebhookProvider; event_id: string; type: string; payload: unknown; attempts: number }>>`
+  const claimed = await db.$queryRaw<
+    Array<{ id: string; provider: WebhookProvider; event_id: string; type: string; payload: unknown; attempts: number }>
+  >`
     UPDATE webhook_events SET status = 'processing', attempts = attempts + 1
      WHERE id = ${id}::uuid AND status <> 'processed'
     RETURNING id, provider, event_id, type, payload, attempts`

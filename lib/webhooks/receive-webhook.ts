@@ -13,7 +13,15 @@ export interface ReceiveResult {
   duplicates: number
 }
 
-export async function receiveWebhook({ provider, rawBody, headers }: { provider: WebhookProvider; rawBody: string; headers: Headers }): Promise<ReceiveResult> {
+export async function receiveWebhook({
+  provider,
+  rawBody,
+  headers,
+}: {
+  provider: WebhookProvider
+  rawBody: string
+  headers: Headers
+}): Promise<ReceiveResult> {
   let events
   try {
     events = VERIFIERS[provider]({ rawBody, headers })

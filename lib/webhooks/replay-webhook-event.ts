@@ -15,7 +15,10 @@ export async function unsafeReplayWebhookEvent({ actor, id }: { actor: Actor; id
   if (!z.uuid().safeParse(id).success) throw notFound('Webhook event')
   await prepareQueues([PROCESS_QUEUE]) // outside the transaction: a cold pg-boss start can be slow
   return db.$transaction(async (tx) => {
-    const ev = await tx.webhookEvent.findUnique({ where: { id }, select: { id: true, provider: true, eventId: true, type: true, status: true } })
+    const ev = await tx.webhookEvent.findUnique({
+      where: { id },
+      select: { id: true, provider: true, eventId: true, type: true, status: true },
+    })
     if (!ev) throw notFound('Webhook event')
     await tx.$executeRaw`SELECT set_config('fm.webhook_replay', 'on', true)`
     await tx.webhookEvent.update({ where: { id }, data: { status: 'received', processedAt: null }, select: { id: true } })

@@ -3,7 +3,14 @@
 // run, so reruns pass on the same database.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import {
-  createVerifiedAccount, latestEmail, linkIn, newAccount, signInThroughUi, signUpThroughUi, uniq, verifyEmailThroughMailbox,
+  createVerifiedAccount,
+  latestEmail,
+  linkIn,
+  newAccount,
+  signInThroughUi,
+  signUpThroughUi,
+  uniq,
+  verifyEmailThroughMailbox,
 } from './helpers/accounts'
 
 /** The demo owner of prisma/seed.ts; only read-only use here (its password and roles never change). */
@@ -17,7 +24,12 @@ const isSignInAction = (r: { request(): { method(): string; headers(): Record<st
 
 test.describe.serial('an owner signs up, invites a manager, then downgrades them', () => {
   const owner = newAccount('owner', 'Olga')
-  const member = { name: 'Manny Manager', firstName: 'Manny', email: `${uniq('manager')}@e2e.fishmouth.test`, password: 'Flashing-Valley-2026!' }
+  const member = {
+    name: 'Manny Manager',
+    firstName: 'Manny',
+    email: `${uniq('manager')}@e2e.fishmouth.test`,
+    password: 'Flashing-Valley-2026!',
+  }
   let ownerCtx: BrowserContext
   let ownerPage: Page
   let memberCtx: BrowserContext
@@ -87,7 +99,7 @@ test.describe.serial('an owner signs up, invites a manager, then downgrades them
     await expect(page.getByRole('region', { name: 'Pending invitations' })).not.toContainText(member.email)
   })
 
-  test('3. downgrade to VIEWER revokes the member\'s sessions; after signing in again they have VIEWER powers', async () => {
+  test("3. downgrade to VIEWER revokes the member's sessions; after signing in again they have VIEWER powers", async () => {
     const page = ownerPage
     await page.goto(`/${owner.slug}/settings/members`)
     const roleSelect = page.getByLabel(`Role of ${member.name}`)
@@ -156,7 +168,10 @@ test('4. a password reset signs out the other sessions', async ({ browser, reque
   }
 })
 
-test('5. five wrong passwords lock the account: the right one is refused with when to retry; the API answers 429', async ({ browser, request }) => {
+test('5. five wrong passwords lock the account: the right one is refused with when to retry; the API answers 429', async ({
+  browser,
+  request,
+}) => {
   const user = await createVerifiedAccount(browser, 'lockout')
   // a private client address (TEST-NET-3) so the per-IP lock this creates cannot block other journeys from 127.0.0.1
   const ip = `203.0.113.${1 + Math.floor(Math.random() * 254)}`
@@ -198,10 +213,16 @@ test('members and security pages fit a 390 px phone screen (no sideways scrollin
   try {
     const page = await ctx.newPage()
     await signInThroughUi(page, DEMO_OWNER)
-    for (const [path, heading] of [['/demo-roofing/settings/members', 'Members'], ['/account/security', 'Security']] as const) {
+    for (const [path, heading] of [
+      ['/demo-roofing/settings/members', 'Members'],
+      ['/account/security', 'Security'],
+    ] as const) {
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }))
       expect(scrollWidth, `${path} is wider than the screen`).toBeLessThanOrEqual(clientWidth)
     }
   } finally {
@@ -214,7 +235,10 @@ test('members and security pages fit a 390 px phone screen (no sideways scrollin
 test('screenshots of sign-up, sign-in, members and security', async ({ browser }) => {
   const dir = process.env.E2E_SHOTS_DIR ?? test.info().outputDir
   const demo = DEMO_OWNER
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['mobile', { width: 390, height: 844 }],
+  ] as const) {
     const ctx = await browser.newContext({ viewport })
     const page = await ctx.newPage()
     await page.goto('/sign-up')

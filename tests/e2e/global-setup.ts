@@ -7,7 +7,8 @@ import { migrate } from '../../scripts/migrate-apply.mjs'
 
 export default async function globalSetup() {
   const adminUrl: string | null = await findPostgres()
-  if (!adminUrl) throw new Error('No PostgreSQL answers at DATABASE_ADMIN_URL or 127.0.0.1:5432 (run: node scripts/pg-local.mjs serve 5432 &)')
+  if (!adminUrl)
+    throw new Error('No PostgreSQL answers at DATABASE_ADMIN_URL or 127.0.0.1:5432 (run: node scripts/pg-local.mjs serve 5432 &)')
   const databaseUrl: string = await createDatabase(adminUrl, process.env.E2E_DB_NAME ?? 'fm_e2e', { dropFirst: true })
   await migrate({ databaseUrl, log: () => {} })
   const seed = spawnSync('npx', ['tsx', '--conditions=react-server', 'prisma/seed.ts'], {

@@ -33,7 +33,11 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (worker?.pid) {
-    try { process.kill(-worker.pid, 'SIGTERM') } catch { worker.kill('SIGTERM') }
+    try {
+      process.kill(-worker.pid, 'SIGTERM')
+    } catch {
+      worker.kill('SIGTERM')
+    }
   }
   await db?.end()
 })
@@ -65,7 +69,9 @@ async function signOut(page: Page) {
 async function repLeadCount(email: string): Promise<number> {
   const r = await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM leads l JOIN memberships m ON m.id = l.assignee_id JOIN users u ON u.id = m.user_id
-      JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND u.email = $2 AND l.deleted_at IS NULL`, [ORG, email])
+      JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND u.email = $2 AND l.deleted_at IS NULL`,
+    [ORG, email],
+  )
   return Number(r.rows[0]!.n)
 }
 
@@ -113,7 +119,10 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await page.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Ray Rep (rep)' })
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Activity' })).toContainText('Assigned to Ray Rep')
-  const assigned = await db.query(`SELECT 1 FROM leads l JOIN memberships m ON m.id = l.assignee_id JOIN users u ON u.id = m.user_id WHERE l.id = $1 AND u.email = $2`, [leadId, REP])
+  const assigned = await db.query(
+    `SELECT 1 FROM leads l JOIN memberships m ON m.id = l.assignee_id JOIN users u ON u.id = m.user_id WHERE l.id = $1 AND u.email = $2`,
+    [leadId, REP],
+  )
   expect(assigned.rowCount).toBe(1)
 
   // 5. the rep sees exactly the leads assigned to them
@@ -126,7 +135,10 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   expect(expected).toBeGreaterThan(0)
   let seen = 0
   for (let guard = 0; guard < 100; guard++) {
-    const assignees = await rowsOf(page).locator('td').filter({ hasText: /Ray Rep|Unassigned|Rita Rep|Maria Manager/ }).allInnerTexts()
+    const assignees = await rowsOf(page)
+      .locator('td')
+      .filter({ hasText: /Ray Rep|Unassigned|Rita Rep|Maria Manager/ })
+      .allInnerTexts()
     for (const a of assignees) expect(a.trim()).toBe('Ray Rep')
     seen += await rowsOf(page).count()
     const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next →' })
@@ -138,7 +150,9 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   // the lead assigned a moment ago is among them, and another rep's lead is a 404
   await page.goto(leadUrl)
   await expect(page.getByRole('heading', { level: 1, name: address })).toBeVisible()
-  const other = await db.query<{ id: string }>(`SELECT l.id FROM leads l JOIN memberships m ON m.id = l.assignee_id JOIN users u ON u.id = m.user_id WHERE u.email = 'rep2@demo.fishmouth.test' AND l.deleted_at IS NULL LIMIT 1`)
+  const other = await db.query<{ id: string }>(
+    `SELECT l.id FROM leads l JOIN memberships m ON m.id = l.assignee_id JOIN users u ON u.id = m.user_id WHERE u.email = 'rep2@demo.fishmouth.test' AND l.deleted_at IS NULL LIMIT 1`,
+  )
   if (other.rows[0]) {
     // the 404 page (the status line is already 200 once the app shell's loading.tsx has streamed)
     await page.goto(`/${ORG}/leads/${other.rows[0].id}`)
@@ -156,7 +170,8 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await expect(summary).toContainText('Invalid3')
   await expect(summary).toContainText('Will be created5')
   const problems = page.getByRole('table', { name: 'Problems found in the file' })
-  for (const row of ['5', '6', '7']) await expect(problems.locator('tbody tr').filter({ has: page.locator(`td:first-child:text-is("${row}")`) })).toHaveCount(1)
+  for (const row of ['5', '6', '7'])
+    await expect(problems.locator('tbody tr').filter({ has: page.locator(`td:first-child:text-is("${row}")`) })).toHaveCount(1)
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: `${SHOTS}/import-report-desktop.png`, fullPage: true })
   const before = await db.query(`SELECT count(*)::int AS n FROM leads WHERE address_line1 LIKE '41__ E2e Import%'`)
@@ -174,7 +189,10 @@ test('lead CRM journey: filter, detail, note, task, assign, rep scope, import, e
   await expect(rowsOf(page)).toHaveCount(5)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()])
   expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/)
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/)
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/)
   expect(csv[0]).toContain('address_line1')
   expect(csv.length).toBe(1 + 5)
   const audit = await db.query(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'lead.export'`).catch(() => null)
@@ -185,8 +203,14 @@ test('screenshots of list, map and detail (desktop and mobile)', async ({ page }
   test.setTimeout(120_000)
   fs.mkdirSync(SHOTS, { recursive: true })
   await signIn(page, MANAGER)
-  const lead = await db.query<{ id: string }>(`SELECT l.id FROM leads l JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND l.deleted_at IS NULL ORDER BY l.score DESC NULLS LAST LIMIT 1`, [ORG])
-  for (const [name, size] of [['desktop', { width: 1280, height: 800 }], ['mobile', { width: 390, height: 844 }]] as const) {
+  const lead = await db.query<{ id: string }>(
+    `SELECT l.id FROM leads l JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND l.deleted_at IS NULL ORDER BY l.score DESC NULLS LAST LIMIT 1`,
+    [ORG],
+  )
+  for (const [name, size] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['mobile', { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size)
     await page.goto(`/${ORG}/leads`)
     await expect(rowsOf(page).first()).toBeVisible()
@@ -203,7 +227,10 @@ test('screenshots of list, map and detail (desktop and mobile)', async ({ page }
 })
 
 test('a signed-out deep link to a lead goes through sign-in and lands back on that lead', async ({ page }) => {
-  const lead = await db.query<{ id: string }>(`SELECT l.id FROM leads l JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND l.deleted_at IS NULL ORDER BY l.created_at LIMIT 1`, [ORG])
+  const lead = await db.query<{ id: string }>(
+    `SELECT l.id FROM leads l JOIN organizations o ON o.id = l.org_id WHERE o.slug = $1 AND l.deleted_at IS NULL ORDER BY l.created_at LIMIT 1`,
+    [ORG],
+  )
   const target = `/${ORG}/leads/${lead.rows[0]!.id}`
   await page.goto(`${target}?tab=notes`)
   await page.waitForURL((u) => u.pathname === '/sign-in')

@@ -18,7 +18,12 @@ export interface RecordedRequest {
   faults: Fault[]
 }
 
-export interface FakeResponse { status: number; body?: unknown; headers?: Record<string, string>; raw?: Buffer | string }
+export interface FakeResponse {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+  raw?: Buffer | string
+}
 export type Handler = (req: RecordedRequest) => FakeResponse | Promise<FakeResponse>
 
 export type Fault =
@@ -86,9 +91,23 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
       const u = new URL(req.url ?? '/', 'http://fake')
       const ct = String(req.headers['content-type'] ?? '')
       let body: unknown = rawBody
-      if (ct.includes('json') && rawBody) { try { body = JSON.parse(rawBody) } catch { body = rawBody } }
-      else if (ct.includes('x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody))
-      const rec: RecordedRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, rawBody, body, at: Date.now(), faults: [] }
+      if (ct.includes('json') && rawBody) {
+        try {
+          body = JSON.parse(rawBody)
+        } catch {
+          body = rawBody
+        }
+      } else if (ct.includes('x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody))
+      const rec: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        rawBody,
+        body,
+        at: Date.now(),
+        faults: [],
+      }
       requests.push(rec)
       seen++
 
@@ -99,8 +118,15 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
       const fault = rec.faults.find((f) => f.kind !== 'latency')
       if (fault) {
         if (fault.kind === 'hang') return // never answers; close() destroys the socket
-        if (fault.kind === 'reset') { req.socket.destroy(); return }
-        if (fault.kind === 'malformed') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"id": "trunc'); return }
+        if (fault.kind === 'reset') {
+          req.socket.destroy()
+          return
+        }
+        if (fault.kind === 'malformed') {
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end('{"id": "trunc')
+          return
+        }
         if (fault.kind === 'status') {
           res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
           res.end(JSON.stringify(fault.body ?? opts.errorBody?.(fault.status) ?? { error: { message: `fake ${fault.status}` } }))
@@ -108,7 +134,9 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
         }
       }
       const route = opts.routes.find((r) => r.method === rec.method && r.path.test(rec.path))
-      const out: FakeResponse = route ? await route.handle(rec) : { status: 404, body: opts.errorBody?.(404) ?? { error: { message: `no fake for ${rec.method} ${rec.path}` } } }
+      const out: FakeResponse = route
+        ? await route.handle(rec)
+        : { status: 404, body: opts.errorBody?.(404) ?? { error: { message: `no fake for ${rec.method} ${rec.path}` } } }
       if (out.raw !== undefined) {
         res.writeHead(out.status, { 'content-type': 'application/octet-stream', ...out.headers })
         res.end(out.raw)
@@ -143,12 +171,32 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    script: (...faults: Array<Fault | 'ok'>) => { queue.push(...faults) },
-    chaos: (c: ChaosOptions | null) => { chaos = c ? { rnd: mulberry32(c.seed), faults: c.faults } : null },
-    outage: (o: OutageOptions | null) => { outage = o ? { ...o, from: o.atRequest === undefined ? Date.now() : undefined } : null },
-    latency: (ms: number) => { baseLatency = ms },
-    reset: () => { requests.length = 0; seen = 0; queue = []; chaos = null; outage = null; baseLatency = 0; fake.maxInFlight = 0 },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }),
+    script: (...faults: Array<Fault | 'ok'>) => {
+      queue.push(...faults)
+    },
+    chaos: (c: ChaosOptions | null) => {
+      chaos = c ? { rnd: mulberry32(c.seed), faults: c.faults } : null
+    },
+    outage: (o: OutageOptions | null) => {
+      outage = o ? { ...o, from: o.atRequest === undefined ? Date.now() : undefined } : null
+    },
+    latency: (ms: number) => {
+      baseLatency = ms
+    },
+    reset: () => {
+      requests.length = 0
+      seen = 0
+      queue = []
+      chaos = null
+      outage = null
+      baseLatency = 0
+      fake.maxInFlight = 0
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
   })
 }
 

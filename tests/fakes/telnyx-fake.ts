@@ -31,7 +31,12 @@ export interface TelnyxFakeOptions {
   }
 }
 
-export interface AcceptedMessage { id: string; from: string; to: string; text: string }
+export interface AcceptedMessage {
+  id: string
+  from: string
+  to: string
+  text: string
+}
 
 export interface TelnyxFake extends FakeServer {
   /** every message the fake accepted (answered with a message id), in order */
@@ -46,7 +51,15 @@ export interface TelnyxFake extends FakeServer {
   }
 }
 
-export const telnyxErrorBody = (status: number) => ({ errors: [{ code: status >= 500 ? '10001' : status === 429 ? '10011' : '10005', title: status >= 500 ? 'Unexpected error' : status === 429 ? 'Too many requests' : 'Invalid parameter', detail: `fake ${status}` }] })
+export const telnyxErrorBody = (status: number) => ({
+  errors: [
+    {
+      code: status >= 500 ? '10001' : status === 429 ? '10011' : '10005',
+      title: status >= 500 ? 'Unexpected error' : status === 429 ? 'Too many requests' : 'Invalid parameter',
+      detail: `fake ${status}`,
+    },
+  ],
+})
 
 export async function startTelnyxFake({ faults, receipts }: TelnyxFakeOptions = {}): Promise<TelnyxFake> {
   const authed = (r: { headers: Record<string, unknown> }) => /^Bearer KEY/.test(String(r.headers.authorization))
@@ -58,18 +71,34 @@ export async function startTelnyxFake({ faults, receipts }: TelnyxFakeOptions = 
   const receiptState = {
     delivered: 0,
     errors: [] as unknown[],
-    settled: async () => { while (pending.size) await Promise.all([...pending]) },
+    settled: async () => {
+      while (pending.size) await Promise.all([...pending])
+    },
   }
   const sendReceipt = (m: AcceptedMessage, nth: number) => {
     if (!receipts) return
-    const body = JSON.stringify({ data: { record_type: 'event', id: `tev-${m.id}`, event_type: 'message.finalized', occurred_at: new Date().toISOString(),
-      payload: { id: m.id, record_type: 'message', from: { phone_number: m.from }, to: [{ phone_number: m.to, status: receipts.status ?? 'delivered' }] } } })
+    const body = JSON.stringify({
+      data: {
+        record_type: 'event',
+        id: `tev-${m.id}`,
+        event_type: 'message.finalized',
+        occurred_at: new Date().toISOString(),
+        payload: {
+          id: m.id,
+          record_type: 'message',
+          from: { phone_number: m.from },
+          to: [{ phone_number: m.to, status: receipts.status ?? 'delivered' }],
+        },
+      },
+    })
     const times = receipts.duplicateEvery && nth % receipts.duplicateEvery === 0 ? 2 : 1
     const p: Promise<void> = (async () => {
       await new Promise((r) => setTimeout(r, receipts.delayMs ?? 100))
       for (let t = 0; t < times; t++) {
         receiptState.delivered++
-        await receipts.deliver(body).catch((e: unknown) => { receiptState.errors.push(e) })
+        await receipts.deliver(body).catch((e: unknown) => {
+          receiptState.errors.push(e)
+        })
       }
     })().finally(() => pending.delete(p))
     pending.add(p)
@@ -77,19 +106,70 @@ export async function startTelnyxFake({ faults, receipts }: TelnyxFakeOptions = 
   const fake = await startFake({
     errorBody: telnyxErrorBody,
     routes: [
-      { method: 'POST', path: /^\/v2\/messages$/, handle: (r) => {
-        if (!authed(r)) return { status: 401, body: telnyxErrorBody(401) }
-        const b = r.body as { from: string; to: string; text: string }
-        const m = { id: `40317f${instance}${++n}-msg`, from: b.from, to: b.to, text: b.text }
-        accepted.push(m)
-        sendReceipt(m, accepted.length)
-        return { status: 200, body: { data: { id: m.id, record_type: 'message', direction: 'outbound', type: 'SMS', parts: Math.ceil(b.text.length / 153) || 1, to: [{ phone_number: b.to, status: 'queued' }], from: { phone_number: b.from }, text: b.text } } }
-      } },
-      { method: 'POST', path: /^\/v2\/calls$/, handle: (r) => authed(r)
-        ? { status: 200, body: { data: { call_control_id: `v3:call${++n}`, call_leg_id: 'leg', call_session_id: 'sess', is_alive: true, record_type: 'call' } } }
-        : { status: 401, body: telnyxErrorBody(401) } },
-      { method: 'POST', path: /^\/v2\/calls\/[^/]+\/actions\/[a-z_]+$/, handle: (r) => authed(r) ? { status: 200, body: { data: { result: 'ok' } } } : { status: 401, body: telnyxErrorBody(401) } },
-      { method: 'GET', path: /^\/v2\/number_lookup\/[^/]+$/, handle: (r) => ({ status: 200, body: { data: { phone_number: decodeURIComponent(r.path.split('/').pop()!), record_type: 'number_lookup', carrier: { type: 'mobile', name: 'T-Mobile USA' } } } }) },
+      {
+        method: 'POST',
+        path: /^\/v2\/messages$/,
+        handle: (r) => {
+          if (!authed(r)) return { status: 401, body: telnyxErrorBody(401) }
+          const b = r.body as { from: string; to: string; text: string }
+          const m = { id: `40317f${instance}${++n}-msg`, from: b.from, to: b.to, text: b.text }
+          accepted.push(m)
+          sendReceipt(m, accepted.length)
+          return {
+            status: 200,
+            body: {
+              data: {
+                id: m.id,
+                record_type: 'message',
+                direction: 'outbound',
+                type: 'SMS',
+                parts: Math.ceil(b.text.length / 153) || 1,
+                to: [{ phone_number: b.to, status: 'queued' }],
+                from: { phone_number: b.from },
+                text: b.text,
+              },
+            },
+          }
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/v2\/calls$/,
+        handle: (r) =>
+          authed(r)
+            ? {
+                status: 200,
+                body: {
+                  data: {
+                    call_control_id: `v3:call${++n}`,
+                    call_leg_id: 'leg',
+                    call_session_id: 'sess',
+                    is_alive: true,
+                    record_type: 'call',
+                  },
+                },
+              }
+            : { status: 401, body: telnyxErrorBody(401) },
+      },
+      {
+        method: 'POST',
+        path: /^\/v2\/calls\/[^/]+\/actions\/[a-z_]+$/,
+        handle: (r) => (authed(r) ? { status: 200, body: { data: { result: 'ok' } } } : { status: 401, body: telnyxErrorBody(401) }),
+      },
+      {
+        method: 'GET',
+        path: /^\/v2\/number_lookup\/[^/]+$/,
+        handle: (r) => ({
+          status: 200,
+          body: {
+            data: {
+              phone_number: decodeURIComponent(r.path.split('/').pop()!),
+              record_type: 'number_lookup',
+              carrier: { type: 'mobile', name: 'T-Mobile USA' },
+            },
+          },
+        }),
+      },
     ],
   })
   const applyFaults = () => {
@@ -108,6 +188,10 @@ export async function startTelnyxFake({ faults, receipts }: TelnyxFakeOptions = 
     accepted,
     receipts: receiptState,
     /** clears requests, scripted faults and accepted messages; the faults given as options start over */
-    reset: () => { resetServer(); accepted.length = 0; applyFaults() },
+    reset: () => {
+      resetServer()
+      accepted.length = 0
+      applyFaults()
+    },
   })
 }

@@ -14,7 +14,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const adminUrl: string | null = await findPostgres()
-  if (!adminUrl) throw new Error('No PostgreSQL answers at DATABASE_ADMIN_URL or 127.0.0.1:5432 (run: node scripts/pg-local.mjs serve 5432 &)')
+  if (!adminUrl)
+    throw new Error('No PostgreSQL answers at DATABASE_ADMIN_URL or 127.0.0.1:5432 (run: node scripts/pg-local.mjs serve 5432 &)')
   const name = `fm_test_${Date.now().toString(36)}_${process.pid}`
   const databaseUrl: string = await createDatabase(adminUrl, name)
   await migrate({ databaseUrl, log: () => {} })

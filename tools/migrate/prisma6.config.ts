@@ -28,8 +28,11 @@ function pgConfig(url: string, database?: string): pg.PoolConfig {
   // discrete fields, not connectionString (pg lets connectionString override `database`)
   const u = new URL(url)
   return {
-    host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password), database: database ?? u.pathname.slice(1),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: database ?? u.pathname.slice(1),
     allowExitOnIdle: true,
   }
 }
@@ -37,7 +40,9 @@ function pgConfig(url: string, database?: string): pg.PoolConfig {
 // Workaround 2: adapter-pg 6.19's connectToShadowDb() (a) spreads config so a connectionString
 // points the "shadow" at the real DB, (b) DROPs the shadow DB before closing its pool -> error.
 class SafePrismaPg extends PrismaPg {
-  constructor(private url: string) { super(pgConfig(url)) }
+  constructor(private url: string) {
+    super(pgConfig(url))
+  }
   async connectToShadowDb() {
     const admin = await this.connect()
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`

@@ -19,8 +19,12 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         </>
       ) : (
         <>
-          <Alert tone="error" className="mt-4">This link is invalid or incomplete. Open the link from the email again, or request a new one.</Alert>
-          <Link href="/forgot-password" className="mt-6 inline-block font-medium text-brand-600 hover:underline">Request a new link</Link>
+          <Alert tone="error" className="mt-4">
+            This link is invalid or incomplete. Open the link from the email again, or request a new one.
+          </Alert>
+          <Link href="/forgot-password" className="mt-6 inline-block font-medium text-brand-600 hover:underline">
+            Request a new link
+          </Link>
         </>
       )}
     </>

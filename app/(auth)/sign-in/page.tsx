@@ -22,8 +22,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">Welcome back. Your leads are waiting.</p>
-      {sp.reset === '1' && <Alert tone="success" className="mb-4">Your password was changed. Sign in with the new one.</Alert>}
-      {sp.verified === '1' && <Alert tone="success" className="mb-4">Your email is confirmed. Sign in to continue.</Alert>}
+      {sp.reset === '1' && (
+        <Alert tone="success" className="mb-4">
+          Your password was changed. Sign in with the new one.
+        </Alert>
+      )}
+      {sp.verified === '1' && (
+        <Alert tone="success" className="mb-4">
+          Your email is confirmed. Sign in to continue.
+        </Alert>
+      )}
       <SignInForm action={signInAction} next={next} />
     </>
   )

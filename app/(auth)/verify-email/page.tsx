@@ -19,8 +19,12 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     return (
       <>
         <h1 className="text-2xl font-semibold tracking-tight">Your email is confirmed</h1>
-        <Alert tone="success" className="mt-4">{session.user.email} is verified.</Alert>
-        <Link href="/orgs" className="mt-6 inline-block font-medium text-brand-600 hover:underline">Continue to Fish Mouth</Link>
+        <Alert tone="success" className="mt-4">
+          {session.user.email} is verified.
+        </Alert>
+        <Link href="/orgs" className="mt-6 inline-block font-medium text-brand-600 hover:underline">
+          Continue to Fish Mouth
+        </Link>
       </>
     )
   }
@@ -32,19 +36,23 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email</h1>
       <p className="mt-2 text-sm text-slate-600">
         {session ? (
-          <>We sent a link to <strong>{session.user.email}</strong>. </>
+          <>
+            We sent a link to <strong>{session.user.email}</strong>.{' '}
+          </>
         ) : (
           <>We sent you a link when you signed up. </>
         )}
-        Open it to confirm your address; it works once and expires in 24 hours. Until then you cannot open your
-        organization.
+        Open it to confirm your address; it works once and expires in 24 hours. Until then you cannot open your organization.
       </p>
       <div className="mt-6">
         {session ? (
           <ResendVerificationButton action={resendVerificationAction} initialCooldown={initialCooldown} />
         ) : (
           <p className="text-sm text-slate-600">
-            <Link href="/sign-in?next=/verify-email" className="font-medium text-brand-600 hover:underline">Sign in</Link> to get a new link.
+            <Link href="/sign-in?next=/verify-email" className="font-medium text-brand-600 hover:underline">
+              Sign in
+            </Link>{' '}
+            to get a new link.
           </p>
         )}
       </div>

@@ -20,12 +20,24 @@ export const HELP_ARTICLES: HelpArticle[] = [
     body: () => (
       <>
         <ol>
-          <li><strong>Create your account.</strong> <Link href="/sign-up">Start a free trial</Link>; confirm your email.</li>
-          <li><strong>Describe your business.</strong> Name, logo, colors and service area. This is the only required onboarding step.</li>
-          <li><strong>Connect integrations (optional).</strong> Everything works in sandbox mode until you do.</li>
-          <li><strong>Run your first scan.</strong> Pick an area; each home gets a 0–100 score with reasons.</li>
-          <li><strong>Invite your team</strong> and assign leads to reps.</li>
-          <li><strong>Enroll the best leads in a sequence.</strong> Booked inspections land on the dashboard.</li>
+          <li>
+            <strong>Create your account.</strong> <Link href="/sign-up">Start a free trial</Link>; confirm your email.
+          </li>
+          <li>
+            <strong>Describe your business.</strong> Name, logo, colors and service area. This is the only required onboarding step.
+          </li>
+          <li>
+            <strong>Connect integrations (optional).</strong> Everything works in sandbox mode until you do.
+          </li>
+          <li>
+            <strong>Run your first scan.</strong> Pick an area; each home gets a 0–100 score with reasons.
+          </li>
+          <li>
+            <strong>Invite your team</strong> and assign leads to reps.
+          </li>
+          <li>
+            <strong>Enroll the best leads in a sequence.</strong> Booked inspections land on the dashboard.
+          </li>
         </ol>
         <p>Want a hand? From the onboarding wizard choose &ldquo;Get personal onboarding&rdquo; and we will reach out.</p>
       </>
@@ -38,13 +50,13 @@ export const HELP_ARTICLES: HelpArticle[] = [
     body: () => (
       <>
         <p>
-          Every integration (email, SMS, voice, mail, maps and imagery, enrichment, AI, payments) has a sandbox. When a provider is
-          not connected, Fish Mouth uses the sandbox: results are deterministic and realistic, shown with the label
-          &ldquo;Sandbox: no real message sent&rdquo;, <strong>never billed</strong>, and never contact a real person.
+          Every integration (email, SMS, voice, mail, maps and imagery, enrichment, AI, payments) has a sandbox. When a provider is not
+          connected, Fish Mouth uses the sandbox: results are deterministic and realistic, shown with the label &ldquo;Sandbox: no real
+          message sent&rdquo;, <strong>never billed</strong>, and never contact a real person.
         </p>
         <p>
-          Sandbox leads never count as quality leads, so they never cost anything. Admins can see which integrations are live,
-          sandbox or misconfigured on the integrations settings page.
+          Sandbox leads never count as quality leads, so they never cost anything. Admins can see which integrations are live, sandbox or
+          misconfigured on the integrations settings page.
         </p>
       </>
     ),
@@ -56,9 +68,9 @@ export const HELP_ARTICLES: HelpArticle[] = [
     body: () => (
       <>
         <p>
-          Each member has one role per organization. Sales reps work only on leads assigned to them. An organization always keeps
-          at least one owner, nobody can grant a role higher than their own, and admins cannot change or remove an owner. Role
-          changes take effect on the next page load; removing or downgrading someone signs them out everywhere.
+          Each member has one role per organization. Sales reps work only on leads assigned to them. An organization always keeps at least
+          one owner, nobody can grant a role higher than their own, and admins cannot change or remove an owner. Role changes take effect on
+          the next page load; removing or downgrading someone signs them out everywhere.
         </p>
       </>
     ),
@@ -72,9 +84,10 @@ export const HELP_ARTICLES: HelpArticle[] = [
       <>
         <p>
           You pay a monthly plan ({formatCents({ cents: PLANS.PROFESSIONAL.priceCents })} Professional,{' '}
-          {formatCents({ cents: PLANS.ENTERPRISE.priceCents })} Enterprise) plus {formatCents({ cents: PLANS.PROFESSIONAL.qualityLeadCents })} or{' '}
-          {formatCents({ cents: PLANS.ENTERPRISE.qualityLeadCents })} per quality lead (score {QUALITY_LEAD_MIN_SCORE}+, billed once per address) and
-          outreach usage. See <Link href="/pricing">pricing</Link> for every price.
+          {formatCents({ cents: PLANS.ENTERPRISE.priceCents })} Enterprise) plus{' '}
+          {formatCents({ cents: PLANS.PROFESSIONAL.qualityLeadCents })} or {formatCents({ cents: PLANS.ENTERPRISE.qualityLeadCents })} per
+          quality lead (score {QUALITY_LEAD_MIN_SCORE}+, billed once per address) and outreach usage. See{' '}
+          <Link href="/pricing">pricing</Link> for every price.
         </p>
         <h2>The spend cap</h2>
         <p>
@@ -82,7 +95,9 @@ export const HELP_ARTICLES: HelpArticle[] = [
           return &ldquo;quota exceeded&rdquo; with the numbers; everything else keeps working. Only the owner can change the cap, from
           billing settings. We never charge above it.
         </p>
-        <p>Details are in the <Link href="/billing-terms">billing terms</Link>.</p>
+        <p>
+          Details are in the <Link href="/billing-terms">billing terms</Link>.
+        </p>
       </>
     ),
   },

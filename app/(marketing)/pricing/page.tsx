@@ -3,11 +3,12 @@ import Link from 'next/link'
 import { Faq } from '@/components/marketing/faq'
 import { PlanCards } from '@/components/marketing/plan-cards'
 import { UsagePriceTable } from '@/components/marketing/usage-table'
-import {
-  PLANS, QUALITY_LEAD_MIN_SCORE, RATE_LIMITS, SPEND_CAP_WARNING_PERCENTS, USAGE_PRICES, formatCents,
-} from '@/lib/billing/plans'
+import { PLANS, QUALITY_LEAD_MIN_SCORE, RATE_LIMITS, SPEND_CAP_WARNING_PERCENTS, USAGE_PRICES, formatCents } from '@/lib/billing/plans'
 
-export const metadata: Metadata = { title: 'Pricing', description: 'Simple monthly plans plus a fee per quality lead. A spend cap you control.' }
+export const metadata: Metadata = {
+  title: 'Pricing',
+  description: 'Simple monthly plans plus a fee per quality lead. A spend cap you control.',
+}
 
 export default function PricingPage() {
   const pro = PLANS.PROFESSIONAL
@@ -25,20 +26,28 @@ export default function PricingPage() {
       </header>
 
       <section aria-labelledby="plans-title" className="mt-10">
-        <h2 id="plans-title" className="sr-only">Plans</h2>
+        <h2 id="plans-title" className="sr-only">
+          Plans
+        </h2>
         <PlanCards />
       </section>
 
       <section aria-labelledby="usage-title" className="mt-16 grid gap-8 lg:grid-cols-2">
         <div>
-          <h2 id="usage-title" className="text-2xl font-bold tracking-tight text-slate-900">Usage prices</h2>
+          <h2 id="usage-title" className="text-2xl font-bold tracking-tight text-slate-900">
+            Usage prices
+          </h2>
           <p className="mt-3 leading-7 text-slate-700">
             Outreach is charged per unit as it happens, at the same prices on every paid plan. Sandbox activity is never billed.
           </p>
-          <div className="mt-6"><UsagePriceTable /></div>
+          <div className="mt-6">
+            <UsagePriceTable />
+          </div>
         </div>
         <div>
-          <h2 id="cap-title" className="text-2xl font-bold tracking-tight text-slate-900">Your spend cap</h2>
+          <h2 id="cap-title" className="text-2xl font-bold tracking-tight text-slate-900">
+            Your spend cap
+          </h2>
           <div className="mt-3 space-y-3 leading-7 text-slate-700">
             <p>
               Every organization has a monthly usage cap: {formatCents({ cents: pro.defaultSpendCapCents })} on Professional and{' '}
@@ -46,15 +55,16 @@ export default function PricingPage() {
             </p>
             <p>We warn you by email and with a banner in the app at {warnings} of the cap.</p>
             <p>
-              At 100 % every billable action (calls, texts, mail, enrichment, new quality leads) pauses until the owner raises the cap
-              or the month rolls over. Everything else keeps working. <strong>We never charge above your cap.</strong>
+              At 100 % every billable action (calls, texts, mail, enrichment, new quality leads) pauses until the owner raises the cap or
+              the month rolls over. Everything else keeps working. <strong>We never charge above your cap.</strong>
             </p>
           </div>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">Fair-use rate limits</h3>
           <ul className="mt-2 list-disc space-y-1 pl-6 text-sm text-slate-700">
             {Object.values(RATE_LIMITS).map((r) => (
               <li key={r.key}>
-                {r.label}: {r.points.toLocaleString('en-US')} per hour {r.per === 'org' ? 'per organization' : r.per === 'api_key' ? 'per API key' : 'per IP address'}
+                {r.label}: {r.points.toLocaleString('en-US')} per hour{' '}
+                {r.per === 'org' ? 'per organization' : r.per === 'api_key' ? 'per API key' : 'per IP address'}
               </li>
             ))}
           </ul>
@@ -62,7 +72,9 @@ export default function PricingPage() {
       </section>
 
       <section aria-labelledby="faq-title" className="mt-16 max-w-3xl">
-        <h2 id="faq-title" className="text-2xl font-bold tracking-tight text-slate-900">Questions</h2>
+        <h2 id="faq-title" className="text-2xl font-bold tracking-tight text-slate-900">
+          Questions
+        </h2>
         <div className="mt-6">
           <Faq
             items={[
@@ -87,7 +99,10 @@ export default function PricingPage() {
                 a: (
                   <>
                     Yes. Plans are monthly; cancelling stops renewal at the end of the paid period. See the{' '}
-                    <Link href="/billing-terms" className="text-brand-700 underline">billing terms</Link>.
+                    <Link href="/billing-terms" className="text-brand-700 underline">
+                      billing terms
+                    </Link>
+                    .
                   </>
                 ),
               },

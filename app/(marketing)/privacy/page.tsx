@@ -14,22 +14,41 @@ export default function PrivacyPage() {
     >
       <h2>Who this covers</h2>
       <ul>
-        <li><strong>Customers and their team members</strong> who sign in to Fish Mouth.</li>
-        <li><strong>Homeowners</strong> whose property appears in a contractor&apos;s leads, or who receive outreach or view a roof report.</li>
+        <li>
+          <strong>Customers and their team members</strong> who sign in to Fish Mouth.
+        </li>
+        <li>
+          <strong>Homeowners</strong> whose property appears in a contractor&apos;s leads, or who receive outreach or view a roof report.
+        </li>
       </ul>
       <p>
-        For homeowner data, the contractor (our customer) decides why it is processed and is the business responsible for it; we
-        process it on their behalf. For account data, {COMPANY.legalName} is responsible.
+        For homeowner data, the contractor (our customer) decides why it is processed and is the business responsible for it; we process it
+        on their behalf. For account data, {COMPANY.legalName} is responsible.
       </p>
 
       <h2>What we collect</h2>
       <ul>
-        <li><strong>Account data:</strong> name, email, password hash (argon2id; we never store your password), role, sign-in history and devices.</li>
-        <li><strong>Billing data:</strong> plan, invoices and usage. Card details are handled by Stripe; we never see full card numbers.</li>
-        <li><strong>Property data:</strong> addresses, aerial imagery, public property records and the roof score derived from them.</li>
-        <li><strong>Contact data:</strong> homeowner names, phone numbers and emails that a contractor imports or that enrichment finds, with the consent recorded for each channel.</li>
-        <li><strong>Communications:</strong> messages, call recordings and transcripts where lawful and disclosed, delivery status, replies and opt-outs.</li>
-        <li><strong>Technical data:</strong> IP address, browser, request ids and logs used for security and troubleshooting.</li>
+        <li>
+          <strong>Account data:</strong> name, email, password hash (argon2id; we never store your password), role, sign-in history and
+          devices.
+        </li>
+        <li>
+          <strong>Billing data:</strong> plan, invoices and usage. Card details are handled by Stripe; we never see full card numbers.
+        </li>
+        <li>
+          <strong>Property data:</strong> addresses, aerial imagery, public property records and the roof score derived from them.
+        </li>
+        <li>
+          <strong>Contact data:</strong> homeowner names, phone numbers and emails that a contractor imports or that enrichment finds, with
+          the consent recorded for each channel.
+        </li>
+        <li>
+          <strong>Communications:</strong> messages, call recordings and transcripts where lawful and disclosed, delivery status, replies
+          and opt-outs.
+        </li>
+        <li>
+          <strong>Technical data:</strong> IP address, browser, request ids and logs used for security and troubleshooting.
+        </li>
       </ul>
 
       <h2>How we use it</h2>
@@ -43,10 +62,10 @@ export default function PrivacyPage() {
 
       <h2>Service providers</h2>
       <p>
-        We share data only with providers that help run the service, under contracts that limit their use: hosting and database,
-        Stripe (payments), SendGrid (email), Telnyx (SMS and calls), Lob (mail), mapping and imagery providers, enrichment providers,
-        AI model providers (Anthropic, OpenAI) for message drafting and voice, and Sentry (error monitoring). A current list is
-        available from {COMPANY.privacyEmail}.
+        We share data only with providers that help run the service, under contracts that limit their use: hosting and database, Stripe
+        (payments), SendGrid (email), Telnyx (SMS and calls), Lob (mail), mapping and imagery providers, enrichment providers, AI model
+        providers (Anthropic, OpenAI) for message drafting and voice, and Sentry (error monitoring). A current list is available from{' '}
+        {COMPANY.privacyEmail}.
       </p>
 
       <h2>Retention</h2>
@@ -58,15 +77,24 @@ export default function PrivacyPage() {
 
       <h2>Security</h2>
       <p>
-        Sensitive columns are encrypted at rest, traffic is encrypted in transit, access is role-based, staff access to customer data
-        is logged, and backups are tested by restoring them.
+        Sensitive columns are encrypted at rest, traffic is encrypted in transit, access is role-based, staff access to customer data is
+        logged, and backups are tested by restoring them.
       </p>
 
       <h2>Your choices and rights</h2>
       <ul>
-        <li><strong>Stop outreach:</strong> reply STOP to a text, use the unsubscribe link in an email, or ask the caller. This applies at once.</li>
-        <li><strong>Access, correction, deletion:</strong> email {COMPANY.privacyEmail}. We verify the request and, for homeowner data, work with the contractor concerned. Depending on your state (for example California, Colorado, Virginia, Texas) you may have additional rights; we honor them and do not discriminate against anyone who uses them.</li>
-        <li><strong>Cookies:</strong> see the <Link href="/cookies">Cookie Policy</Link>.</li>
+        <li>
+          <strong>Stop outreach:</strong> reply STOP to a text, use the unsubscribe link in an email, or ask the caller. This applies at
+          once.
+        </li>
+        <li>
+          <strong>Access, correction, deletion:</strong> email {COMPANY.privacyEmail}. We verify the request and, for homeowner data, work
+          with the contractor concerned. Depending on your state (for example California, Colorado, Virginia, Texas) you may have additional
+          rights; we honor them and do not discriminate against anyone who uses them.
+        </li>
+        <li>
+          <strong>Cookies:</strong> see the <Link href="/cookies">Cookie Policy</Link>.
+        </li>
       </ul>
 
       <h2>Children</h2>
@@ -74,8 +102,8 @@ export default function PrivacyPage() {
 
       <h2>Changes and contact</h2>
       <p>
-        We will post changes here and notify account owners of material changes. Contact: {COMPANY.privacyEmail},{' '}
-        {COMPANY.legalName}, {COMPANY.postalAddress}.
+        We will post changes here and notify account owners of material changes. Contact: {COMPANY.privacyEmail}, {COMPANY.legalName},{' '}
+        {COMPANY.postalAddress}.
       </p>
     </LegalPage>
   )

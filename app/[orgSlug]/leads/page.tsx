@@ -13,15 +13,37 @@ import { LeadFilters } from '@/components/leads/lead-filters'
 import { LeadsTable } from '@/components/leads/leads-table'
 import { SavedViews } from '@/components/leads/saved-views'
 import { LeadsActions, LeadsViewToggle } from '@/components/leads/leads-nav'
-import { hasFilters, nextPageQuery, parseLeadQuery, prevPageQuery, queryToViewFilters, toFilter, toListInput, toQueryString, type SearchParams } from '@/components/leads/lead-query'
+import {
+  hasFilters,
+  nextPageQuery,
+  parseLeadQuery,
+  prevPageQuery,
+  queryToViewFilters,
+  toFilter,
+  toListInput,
+  toQueryString,
+  type SearchParams,
+} from '@/components/leads/lead-query'
 import { leadPermissions, memberOptions, toRowView } from './lead-page-data'
 import {
-  assignLeadsAction, bulkChangeLeadStatusAction, createSavedViewAction, deleteLeadsAction, deleteSavedViewAction, tagLeadsAction, untagLeadsAction,
+  assignLeadsAction,
+  bulkChangeLeadStatusAction,
+  createSavedViewAction,
+  deleteLeadsAction,
+  deleteSavedViewAction,
+  tagLeadsAction,
+  untagLeadsAction,
 } from './actions'
 
 export const metadata = { title: 'Leads' }
 
-export default async function LeadsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function LeadsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>
+  searchParams: Promise<SearchParams>
+}) {
   const { orgSlug } = await params
   const { member } = await requirePageMember(orgSlug)
   const perms = leadPermissions(member)
@@ -47,7 +69,9 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
     <PageHeader
       title="Leads"
       description={perms.isRep ? 'Leads assigned to you.' : 'Scored homes from your scans and imports.'}
-      actions={<LeadsActions orgSlug={orgSlug} qs={filtersQs} canImport={perms.canImport} canExport={perms.canExport} canTrash={perms.canDelete} />}
+      actions={
+        <LeadsActions orgSlug={orgSlug} qs={filtersQs} canImport={perms.canImport} canExport={perms.canExport} canTrash={perms.canDelete} />
+      }
     />
   )
 
@@ -57,9 +81,17 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
         {header}
         <EmptyState
           title={perms.isRep ? 'No leads are assigned to you yet' : 'No leads yet'}
-          action={perms.canImport ? <Link href={`/${orgSlug}/leads/import`} className={buttonVariants()}>Import a CSV</Link> : undefined}
+          action={
+            perms.canImport ? (
+              <Link href={`/${orgSlug}/leads/import`} className={buttonVariants()}>
+                Import a CSV
+              </Link>
+            ) : undefined
+          }
         >
-          {perms.isRep ? 'Your manager assigns leads to you; they will show up here.' : 'Import a CSV of addresses, or run a scan to find and score roofs in your area.'}
+          {perms.isRep
+            ? 'Your manager assigns leads to you; they will show up here.'
+            : 'Import a CSV of addresses, or run a scan to find and score roofs in your area.'}
         </EmptyState>
       </>
     )
@@ -74,10 +106,22 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
           <LeadsViewToggle orgSlug={orgSlug} current="table" qs={filtersQs} />
         </div>
         <LeadFilters key={filtersQs} query={query} members={members} showAssignee={!perms.isRep} />
-        <SavedViews orgSlug={orgSlug} views={views.map((v) => ({ id: v.id, name: v.name, filters: v.filters, columns: v.columns }))}
-          currentFilters={queryToViewFilters(query)} create={createSavedViewAction} remove={deleteSavedViewAction} />
+        <SavedViews
+          orgSlug={orgSlug}
+          views={views.map((v) => ({ id: v.id, name: v.name, filters: v.filters, columns: v.columns }))}
+          currentFilters={queryToViewFilters(query)}
+          create={createSavedViewAction}
+          remove={deleteSavedViewAction}
+        />
         {rows.length === 0 ? (
-          <EmptyState title="No leads match these filters" action={<Link href={`/${orgSlug}/leads`} className={buttonVariants({ variant: 'secondary' })}>Clear filters</Link>}>
+          <EmptyState
+            title="No leads match these filters"
+            action={
+              <Link href={`/${orgSlug}/leads`} className={buttonVariants({ variant: 'secondary' })}>
+                Clear filters
+              </Link>
+            }
+          >
             Try a wider score range, fewer tags or another search.
           </EmptyState>
         ) : (
@@ -95,9 +139,17 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
               firstHref: query.trail.length > 1 ? `/${orgSlug}/leads${filtersQs}` : null,
             }}
             bulk={{
-              orgSlug, members, exportHref: `/${orgSlug}/leads/export${filtersQs}`,
+              orgSlug,
+              members,
+              exportHref: `/${orgSlug}/leads/export${filtersQs}`,
               can: { assign: perms.canAssign, write: perms.canWrite, delete: perms.canDelete, export: perms.canExport },
-              actions: { assign: assignLeadsAction, tag: tagLeadsAction, untag: untagLeadsAction, status: bulkChangeLeadStatusAction, remove: deleteLeadsAction },
+              actions: {
+                assign: assignLeadsAction,
+                tag: tagLeadsAction,
+                untag: untagLeadsAction,
+                status: bulkChangeLeadStatusAction,
+                remove: deleteLeadsAction,
+              },
             }}
           />
         )}

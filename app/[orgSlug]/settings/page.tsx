@@ -9,9 +9,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { orgSlug } = await params
   const { member } = await requirePageMember(orgSlug)
   const links = [
-    { href: `/${orgSlug}/settings/organization`, title: 'Organization', text: 'Name, URL and time zone', show: can(member.role, 'org.settings.read') },
+    {
+      href: `/${orgSlug}/settings/organization`,
+      title: 'Organization',
+      text: 'Name, URL and time zone',
+      show: can(member.role, 'org.settings.read'),
+    },
     { href: `/${orgSlug}/settings/members`, title: 'Members', text: 'Team, roles and invitations', show: true },
-    { href: `/${orgSlug}/settings/api-keys`, title: 'API keys', text: 'REST API access (Enterprise)', show: can(member.role, 'api_keys.manage') },
+    {
+      href: `/${orgSlug}/settings/api-keys`,
+      title: 'API keys',
+      text: 'REST API access (Enterprise)',
+      show: can(member.role, 'api_keys.manage'),
+    },
     { href: '/account/profile', title: 'Your profile', text: 'Name and email', show: true },
     { href: '/account/security', title: 'Security', text: 'Password, two-factor, sessions', show: true },
   ].filter((l) => l.show)

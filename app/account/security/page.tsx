@@ -37,14 +37,26 @@ export default async function SecurityPage() {
           <TwoFactorPanel
             enabledAt={overview.twoFactorEnabledAt?.toISOString() ?? null}
             unusedRecoveryCodes={overview.unusedRecoveryCodes}
-            actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, disable: disableTwoFactorAction, regenerate: regenerateRecoveryCodesAction }}
+            actions={{
+              start: startTwoFactorAction,
+              confirm: confirmTwoFactorAction,
+              disable: disableTwoFactorAction,
+              regenerate: regenerateRecoveryCodesAction,
+            }}
           />
         </Card>
         <Card>
           <h2 className="mb-1 text-lg font-semibold">Where you are signed in</h2>
-          <p className="mb-4 text-sm text-slate-600">Sessions end after 30 minutes without activity (24 hours at most), or after 30 days with “remember me”.</p>
+          <p className="mb-4 text-sm text-slate-600">
+            Sessions end after 30 minutes without activity (24 hours at most), or after 30 days with “remember me”.
+          </p>
           <SessionsList
-            sessions={sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: undefined }))}
+            sessions={sessions.map((s) => ({
+              ...s,
+              createdAt: s.createdAt.toISOString(),
+              lastSeenAt: s.lastSeenAt.toISOString(),
+              expiresAt: undefined,
+            }))}
             revoke={revokeSessionAction}
             signOutEverywhere={signOutEverywhereAction}
           />

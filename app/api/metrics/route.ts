@@ -17,5 +17,7 @@ function authorized(header: string | null, token: string): boolean {
 export const GET = handleRoute(async (req) => {
   const token = process.env.METRICS_TOKEN
   if (token && !authorized(req.headers.get('authorization'), token)) throw new AppError('UNAUTHENTICATED', 'Metrics need a bearer token')
-  return new Response(await metricsRegistry.metrics(), { headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' } })
+  return new Response(await metricsRegistry.metrics(), {
+    headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' },
+  })
 })

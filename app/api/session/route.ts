@@ -20,8 +20,19 @@ export const POST = handleRoute(async (request, { req }) => {
   const ticket = await consumeLoginTicket({ ticket: result.ticket })
   if (!ticket) throw new AppError('INTERNAL', 'login ticket vanished')
   const headers = new Headers({ 'cache-control': 'no-store' })
-  headers.append('set-cookie', await sessionCookieHeader({ userId: ticket.userId, sessionId: ticket.sessionId, secure: isSecureRequest(request), rememberMe: input.rememberMe }))
-  return json({ data: { userId: result.userId, sessionId: result.sessionId, emailVerified: result.emailVerified } }, { status: 200, headers })
+  headers.append(
+    'set-cookie',
+    await sessionCookieHeader({
+      userId: ticket.userId,
+      sessionId: ticket.sessionId,
+      secure: isSecureRequest(request),
+      rememberMe: input.rememberMe,
+    }),
+  )
+  return json(
+    { data: { userId: result.userId, sessionId: result.sessionId, emailVerified: result.emailVerified } },
+    { status: 200, headers },
+  )
 })
 
 export const DELETE = handleRoute(async (request) => {

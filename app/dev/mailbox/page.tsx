@@ -16,10 +16,20 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   return (
     <main id="main" className="mx-auto max-w-4xl p-6">
       <PageHeader title="Dev mailbox" description="Sandbox emails: nothing here was sent to a real person." />
-      <Alert tone="info" className="mb-4">Sandbox: no real message sent. Newest first{to ? `, to ${to}` : ''}.</Alert>
+      <Alert tone="info" className="mb-4">
+        Sandbox: no real message sent. Newest first{to ? `, to ${to}` : ''}.
+      </Alert>
       <form className="mb-6 flex gap-2" action="/dev/mailbox">
-        <label htmlFor="mailbox-to" className="sr-only">Filter by recipient</label>
-        <input id="mailbox-to" name="to" defaultValue={to ?? ''} placeholder="Filter by recipient email" className="h-10 flex-1 rounded-md border border-slate-300 px-3 text-sm" />
+        <label htmlFor="mailbox-to" className="sr-only">
+          Filter by recipient
+        </label>
+        <input
+          id="mailbox-to"
+          name="to"
+          defaultValue={to ?? ''}
+          placeholder="Filter by recipient email"
+          className="h-10 flex-1 rounded-md border border-slate-300 px-3 text-sm"
+        />
         <button className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm">Filter</button>
       </form>
       {emails.length === 0 ? (
@@ -34,7 +44,8 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                   <Badge>{m.template}</Badge>
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
-                  To <span data-testid="mail-to">{m.toEmail}</span> · <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>
+                  To <span data-testid="mail-to">{m.toEmail}</span> ·{' '}
+                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>
                 </p>
                 <MailText text={m.text} />
               </Card>

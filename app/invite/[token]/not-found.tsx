@@ -7,7 +7,11 @@ export default function InviteNotFound() {
       <Alert tone="warning" title="This invitation link is not valid">
         It may have been replaced by a newer invitation. Check your latest email, or ask for a new invitation.
       </Alert>
-      <p className="mt-4 text-sm"><Link href="/sign-in" className="text-brand-600 hover:underline">Sign in</Link></p>
+      <p className="mt-4 text-sm">
+        <Link href="/sign-in" className="text-brand-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
     </main>
   )
 }

@@ -39,35 +39,43 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <p className="text-sm font-semibold text-brand-700">Fish Mouth</p>
         <h1 className="mt-2 text-xl font-semibold">Join {inv.orgName}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {inv.inviterName ? `${inv.inviterName} invited` : 'You were invited'} <strong>{inv.email}</strong> to join as <strong>{ROLE_LABELS[inv.role]}</strong>.
+          {inv.inviterName ? `${inv.inviterName} invited` : 'You were invited'} <strong>{inv.email}</strong> to join as{' '}
+          <strong>{ROLE_LABELS[inv.role]}</strong>.
         </p>
         <div className="mt-6 space-y-4">
           {inv.state !== 'pending' ? (
             <>
               <Alert tone={inv.state === 'accepted' ? 'info' : 'warning'}>{STATE_TEXT[inv.state]}</Alert>
               {inv.state === 'accepted' && session && (
-                <Link href={`/${inv.orgSlug}`} className={buttonVariants({ variant: 'secondary' })}>Go to {inv.orgName}</Link>
+                <Link href={`/${inv.orgSlug}`} className={buttonVariants({ variant: 'secondary' })}>
+                  Go to {inv.orgName}
+                </Link>
               )}
             </>
           ) : session && session.user.email === inv.email ? (
             <AcceptInvitationButton token={token} orgName={inv.orgName} accept={acceptInvitationAction} />
           ) : session ? (
             <Alert tone="warning" title="This invitation is for another email address">
-              You are signed in as <strong>{session.user.email}</strong>, but the invitation was sent to <strong>{inv.email}</strong>.
-              Sign out, then open this link again and sign in (or create an account) with {inv.email}.
+              You are signed in as <strong>{session.user.email}</strong>, but the invitation was sent to <strong>{inv.email}</strong>. Sign
+              out, then open this link again and sign in (or create an account) with {inv.email}.
             </Alert>
           ) : (
             <>
               <div className="rounded-md border border-slate-200 p-4">
                 <h2 className="font-medium">Already have an account?</h2>
                 <p className="mt-1 text-sm text-slate-600">Sign in as {inv.email} and you will come back here to accept.</p>
-                <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className={buttonVariants({ variant: 'secondary', size: 'sm', className: 'mt-3' })}>
+                <Link
+                  href={`/sign-in?next=${encodeURIComponent(here)}`}
+                  className={buttonVariants({ variant: 'secondary', size: 'sm', className: 'mt-3' })}
+                >
                   Sign in
                 </Link>
               </div>
               <div className="rounded-md border border-slate-200 p-4">
                 <h2 className="font-medium">New to Fish Mouth?</h2>
-                <p className="mt-1 text-sm text-slate-600">Create your account for {inv.email}. You join {inv.orgName}; no new organization is created.</p>
+                <p className="mt-1 text-sm text-slate-600">
+                  Create your account for {inv.email}. You join {inv.orgName}; no new organization is created.
+                </p>
                 <SignUpFromInvitationForm token={token} email={inv.email} signUp={signUpFromInvitationAction} />
               </div>
             </>

@@ -29,7 +29,9 @@ export function CreateOrgForm({ create }: { create: ActionFn<In, { slug: string 
     setError(null)
     const r = await create({ ...values, ...(timeZone ? { timeZone } : {}) })
     if (r.ok) return window.location.assign(`/${r.data.slug}`)
-    const fields = fieldErrors(r.error).filter((f): f is { field: 'name' | 'slug'; message: string } => f.field === 'name' || f.field === 'slug')
+    const fields = fieldErrors(r.error).filter(
+      (f): f is { field: 'name' | 'slug'; message: string } => f.field === 'name' || f.field === 'slug',
+    )
     for (const f of fields) form.setError(f.field, { message: f.message })
     if (!fields.length) setError(r.error)
   })
@@ -37,15 +39,30 @@ export function CreateOrgForm({ create }: { create: ActionFn<In, { slug: string 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Field id="new-org-name" label="Company name" error={e.name?.message}>
-        <Input id="new-org-name" autoFocus aria-invalid={!!e.name} aria-describedby={e.name ? 'new-org-name-error' : undefined}
-          {...register('name', { onChange: (ev) => { if (!slugEdited) setValue('slug', suggestSlug(ev.target.value)) } })} />
+        <Input
+          id="new-org-name"
+          autoFocus
+          aria-invalid={!!e.name}
+          aria-describedby={e.name ? 'new-org-name-error' : undefined}
+          {...register('name', {
+            onChange: (ev) => {
+              if (!slugEdited) setValue('slug', suggestSlug(ev.target.value))
+            },
+          })}
+        />
       </Field>
       <Field id="new-org-slug" label="URL name" hint="Your workspace address: fishmouth.app/<url name>" error={e.slug?.message}>
-        <Input id="new-org-slug" aria-invalid={!!e.slug} aria-describedby={e.slug ? 'new-org-slug-error' : 'new-org-slug-hint'}
-          {...register('slug', { onChange: () => setSlugEdited(true) })} />
+        <Input
+          id="new-org-slug"
+          aria-invalid={!!e.slug}
+          aria-describedby={e.slug ? 'new-org-slug-error' : 'new-org-slug-hint'}
+          {...register('slug', { onChange: () => setSlugEdited(true) })}
+        />
       </Field>
       {error && <ErrorNotice error={error} />}
-      <Button type="submit" loading={formState.isSubmitting}>Create organization</Button>
+      <Button type="submit" loading={formState.isSubmitting}>
+        Create organization
+      </Button>
     </form>
   )
 }

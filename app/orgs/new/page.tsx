@@ -14,7 +14,11 @@ export default async function NewOrgPage() {
       <Card>
         <CreateOrgForm create={createOrgAction} />
       </Card>
-      <p className="mt-4 text-sm"><Link href="/orgs" className="text-brand-600 hover:underline">← Back to your organizations</Link></p>
+      <p className="mt-4 text-sm">
+        <Link href="/orgs" className="text-brand-600 hover:underline">
+          ← Back to your organizations
+        </Link>
+      </p>
     </main>
   )
 }

@@ -7,7 +7,10 @@ import { decrypt } from '@/lib/crypto'
 import { hashRecoveryCode, isTotpShaped, totpStep } from '@/lib/auth/two-factor/totp'
 
 /** Accepts a TOTP code once: the step must be newer than the last accepted one. */
-export async function consumeTotp({ userId, totpSecretEnc, code }: { userId: string; totpSecretEnc: string; code: string }, tx: Tx = db as unknown as Tx): Promise<boolean> {
+export async function consumeTotp(
+  { userId, totpSecretEnc, code }: { userId: string; totpSecretEnc: string; code: string },
+  tx: Tx = db as unknown as Tx,
+): Promise<boolean> {
   const step = totpStep({ secret: decrypt(totpSecretEnc), code })
   if (step === null) return false
   const rows = await tx.$executeRaw`
@@ -16,7 +19,15 @@ export async function consumeTotp({ userId, totpSecretEnc, code }: { userId: str
   return rows === 1
 }
 
-export async function checkSecondFactor({ userId, totpSecretEnc, code }: { userId: string; totpSecretEnc: string; code: string }): Promise<'totp' | 'recovery' | null> {
+export async function checkSecondFactor({
+  userId,
+  totpSecretEnc,
+  code,
+}: {
+  userId: string
+  totpSecretEnc: string
+  code: string
+}): Promise<'totp' | 'recovery' | null> {
   if (isTotpShaped(code)) return (await consumeTotp({ userId, totpSecretEnc, code })) ? 'totp' : null
   const { count } = await db.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },

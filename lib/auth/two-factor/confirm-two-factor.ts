@@ -10,10 +10,13 @@ export async function confirmTwoFactor({ userId, code }: { userId: string; code:
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } })
-    if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
+    if (user.totpEnabledAt)
+      throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
     if (!user.totpSecretEnc) throw new AppError('BAD_REQUEST', 'Start the two-factor setup first')
     if (!(await consumeTotp({ userId, totpSecretEnc: user.totpSecretEnc, code }, tx))) {
-      throw new AppError('VALIDATION_FAILED', 'The code is incorrect or has expired', { details: { issues: [{ path: 'code', message: 'The code is incorrect or has expired' }] } })
+      throw new AppError('VALIDATION_FAILED', 'The code is incorrect or has expired', {
+        details: { issues: [{ path: 'code', message: 'The code is incorrect or has expired' }] },
+      })
     }
     await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() }, select: { id: true } })
     const recoveryCodes = await replaceRecoveryCodes(tx, { userId })

@@ -9,12 +9,20 @@ import { replaceRecoveryCodes } from '@/lib/auth/two-factor/recovery-codes'
 export async function regenerateRecoveryCodes({ userId, code }: { userId: string; code: string }): Promise<{ recoveryCodes: string[] }> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } })
-    if (!user.totpEnabledAt || !user.totpSecretEnc) throw new AppError('CONFLICT', 'Two-factor authentication is not on', { details: { reason: 'TWO_FACTOR_DISABLED' } })
+    if (!user.totpEnabledAt || !user.totpSecretEnc)
+      throw new AppError('CONFLICT', 'Two-factor authentication is not on', { details: { reason: 'TWO_FACTOR_DISABLED' } })
     if (!(await consumeTotp({ userId, totpSecretEnc: user.totpSecretEnc, code }, tx))) {
-      throw new AppError('VALIDATION_FAILED', 'The code is incorrect or has expired', { details: { issues: [{ path: 'code', message: 'The code is incorrect or has expired' }] } })
+      throw new AppError('VALIDATION_FAILED', 'The code is incorrect or has expired', {
+        details: { issues: [{ path: 'code', message: 'The code is incorrect or has expired' }] },
+      })
     }
     const recoveryCodes = await replaceRecoveryCodes(tx, { userId })
-    await writeAudit(tx, { actor: { type: 'USER', id: userId }, action: 'user.recovery_codes_regenerated', targetType: 'user', targetId: userId })
+    await writeAudit(tx, {
+      actor: { type: 'USER', id: userId },
+      action: 'user.recovery_codes_regenerated',
+      targetType: 'user',
+      targetId: userId,
+    })
     return { recoveryCodes }
   })
 }

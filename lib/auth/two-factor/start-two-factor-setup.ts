@@ -6,9 +6,14 @@ import { encrypt } from '@/lib/crypto'
 import { AppError } from '@/lib/errors'
 import { newTotpSecret, totpFor } from '@/lib/auth/two-factor/totp'
 
-export async function startTwoFactorSetup({ userId }: { userId: string }): Promise<{ otpauthUri: string; qrDataUrl: string; secret: string }> {
+export async function startTwoFactorSetup({
+  userId,
+}: {
+  userId: string
+}): Promise<{ otpauthUri: string; qrDataUrl: string; secret: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpEnabledAt: true } })
-  if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
+  if (user.totpEnabledAt)
+    throw new AppError('CONFLICT', 'Two-factor authentication is already on', { details: { reason: 'TWO_FACTOR_ENABLED' } })
   const secret = newTotpSecret()
   await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encrypt(secret), totpLastStep: null }, select: { id: true } })
   const otpauthUri = totpFor({ secret, label: user.email }).toString()

@@ -41,5 +41,9 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   })
 }
 
-export const normalizeRecoveryCode = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]/g, '')
+export const normalizeRecoveryCode = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
 export const hashRecoveryCode = (code: string) => sha256Hex(`recovery:${normalizeRecoveryCode(code)}`)

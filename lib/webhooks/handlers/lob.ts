@@ -6,11 +6,16 @@ import { AppError } from '@/lib/errors'
 import { applyDeliveryReceipt } from '@/lib/outbox/apply-delivery-receipt'
 import type { WebhookHandler } from '@/lib/webhooks/handlers/types'
 
-const shape = z.object({
-  date_created: z.string().optional(),
-  reference_id: z.string().max(64).optional(),
-  body: z.object({ id: z.string().max(64) }).loose().optional(),
-}).loose()
+const shape = z
+  .object({
+    date_created: z.string().optional(),
+    reference_id: z.string().max(64).optional(),
+    body: z
+      .object({ id: z.string().max(64) })
+      .loose()
+      .optional(),
+  })
+  .loose()
 
 export const handleLobEvent: WebhookHandler = async ({ id, type, payload }) => {
   const e = shape.parse(payload)

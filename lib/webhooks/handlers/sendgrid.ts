@@ -7,23 +7,32 @@ import { AppError } from '@/lib/errors'
 import { applyDeliveryReceipt, type ReceiptTarget } from '@/lib/outbox/apply-delivery-receipt'
 import type { WebhookHandler } from '@/lib/webhooks/handlers/types'
 
-const shape = z.object({
-  email: z.string().max(254).optional(),
-  sg_message_id: z.string().optional(),
-  fm_outbox_id: z.uuid().optional(),
-  reason: z.string().optional(),
-  type: z.string().optional(),
-}).loose()
+const shape = z
+  .object({
+    email: z.string().max(254).optional(),
+    sg_message_id: z.string().optional(),
+    fm_outbox_id: z.uuid().optional(),
+    reason: z.string().optional(),
+    type: z.string().optional(),
+  })
+  .loose()
 
 async function suppress(email: string | undefined, reason: string) {
   if (!email) return
-  await db.emailSuppression.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), reason }, select: { id: true } })
+  await db.emailSuppression.upsert({
+    where: { email: email.toLowerCase() },
+    update: {},
+    create: { email: email.toLowerCase(), reason },
+    select: { id: true },
+  })
 }
 
 export const handleSendgridEvent: WebhookHandler = async ({ type, payload, attempt }) => {
   const e = shape.parse(payload)
   // sg_message_id = "<X-Message-Id>.filter…": the part before the first dot is what the send returned
-  const target: ReceiptTarget = e.fm_outbox_id ? { outboxId: e.fm_outbox_id } : { provider: 'sendgrid', providerMessageId: e.sg_message_id?.split('.')[0] }
+  const target: ReceiptTarget = e.fm_outbox_id
+    ? { outboxId: e.fm_outbox_id }
+    : { provider: 'sendgrid', providerMessageId: e.sg_message_id?.split('.')[0] }
   let outcome: 'delivered' | 'failed' | null = null
   if (type === 'delivered' || type === 'open' || type === 'click') outcome = 'delivered'
   if (type === 'bounce' || type === 'dropped') {

@@ -6,15 +6,21 @@ import { z } from 'zod'
 import { applyDeliveryReceipt } from '@/lib/outbox/apply-delivery-receipt'
 import type { WebhookHandler } from '@/lib/webhooks/handlers/types'
 
-const shape = z.object({
-  data: z.object({
-    payload: z.object({
-      id: z.string(),
-      to: z.array(z.object({ status: z.string() }).loose()).default([]),
-      errors: z.array(z.object({ title: z.string().optional(), detail: z.string().optional() }).loose()).optional(),
-    }).loose(),
-  }).loose(),
-}).loose()
+const shape = z
+  .object({
+    data: z
+      .object({
+        payload: z
+          .object({
+            id: z.string(),
+            to: z.array(z.object({ status: z.string() }).loose()).default([]),
+            errors: z.array(z.object({ title: z.string().optional(), detail: z.string().optional() }).loose()).optional(),
+          })
+          .loose(),
+      })
+      .loose(),
+  })
+  .loose()
 
 const FAILED = new Set(['sending_failed', 'delivery_failed', 'delivery_unconfirmed'])
 
@@ -23,6 +29,14 @@ export const handleTelnyxEvent: WebhookHandler = async ({ type, payload }) => {
   const p = shape.parse(payload).data.payload
   const status = p.to[0]?.status ?? ''
   if (status !== 'delivered' && !FAILED.has(status)) return `ignored status ${status}`
-  const error = p.errors?.map((e) => e.detail ?? e.title).filter(Boolean).join('; ') || status
-  return applyDeliveryReceipt({ target: { provider: 'telnyx', providerMessageId: p.id }, outcome: status === 'delivered' ? 'delivered' : 'failed', error })
+  const error =
+    p.errors
+      ?.map((e) => e.detail ?? e.title)
+      .filter(Boolean)
+      .join('; ') || status
+  return applyDeliveryReceipt({
+    target: { provider: 'telnyx', providerMessageId: p.id },
+    outcome: status === 'delivered' ? 'delivered' : 'failed',
+    error,
+  })
 }

@@ -35,12 +35,15 @@ export function newAccount(prefix = 'owner', firstName = 'Olga'): NewAccount {
 export async function latestEmail(request: APIRequestContext, { to, template }: { to: string; template: string }) {
   let found: { subject: string; text: string; links: string[] } | null = null
   await expect
-    .poll(async () => {
-      const res = await request.get('/dev/mailbox/latest', { params: { to, template } })
-      if (res.status() !== 200) return res.status()
-      found = (await res.json()).data
-      return 200
-    }, { message: `a "${template}" email to ${to} in the dev mailbox` })
+    .poll(
+      async () => {
+        const res = await request.get('/dev/mailbox/latest', { params: { to, template } })
+        if (res.status() !== 200) return res.status()
+        found = (await res.json()).data
+        return 200
+      },
+      { message: `a "${template}" email to ${to} in the dev mailbox` },
+    )
     .toBe(200)
   return found! as { subject: string; text: string; links: string[] }
 }
@@ -88,7 +91,11 @@ export async function createVerifiedAccount(browser: Browser, prefix: string): P
 }
 
 /** Signs in through /sign-in and waits until the browser has left the sign-in page. */
-export async function signInThroughUi(page: Page, { email, password }: { email: string; password: string }, path = '/sign-in'): Promise<void> {
+export async function signInThroughUi(
+  page: Page,
+  { email, password }: { email: string; password: string },
+  path = '/sign-in',
+): Promise<void> {
   if (path) await page.goto(path)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)

@@ -31,7 +31,11 @@ async function enterprise(scope: 'READ' | 'WRITE' = 'WRITE', plan: 'ENTERPRISE' 
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) })
 const body = (b: unknown, headers: Record<string, string>, method = 'POST', url = BASE) =>
-  new Request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof b === 'string' ? b : JSON.stringify(b) })
+  new Request(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof b === 'string' ? b : JSON.stringify(b),
+  })
 const address = () => ({ addressLine1: `${Math.floor(Math.random() * 1e6)} Commerce St`, city: 'Dallas', state: 'TX', zip: '75202' })
 
 describe('REST API v1 /leads', () => {
@@ -56,7 +60,10 @@ describe('REST API v1 /leads', () => {
     expect(filtered.data).toHaveLength(0)
     const id = created[0].id
     expect((await (await getRoute(new Request(`${BASE}/${id}`, { headers: auth }), params(id))).json()).data.id).toBe(id)
-    const patched = await patchRoute(body({ status: 'LOST', lostReason: 'Too expensive', score: 90 }, auth, 'PATCH', `${BASE}/${id}`), params(id))
+    const patched = await patchRoute(
+      body({ status: 'LOST', lostReason: 'Too expensive', score: 90 }, auth, 'PATCH', `${BASE}/${id}`),
+      params(id),
+    )
     expect(patched.status, await patched.clone().text()).toBe(200)
     expect((await patched.json()).data).toMatchObject({ status: 'LOST', lostReason: 'Too expensive', band: 'HOT' })
     const del = await deleteRoute(new Request(`${BASE}/${id}`, { method: 'DELETE', headers: auth }), params(id))
@@ -91,7 +98,12 @@ describe('REST API v1 /leads', () => {
       expect(res.status).toBe(403)
       expect((await res.json()).error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'PLAN_REQUIRED' } })
     }
-    for (const h of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer fm_live_${'a'.repeat(40)}` }, { authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+    for (const h of [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: `Bearer fm_live_${'a'.repeat(40)}` },
+      { authorization: 'Basic abc' },
+    ] as Array<Record<string, string>>) {
       const res = await listRoute(new Request(BASE, { headers: { ...h, 'x-forwarded-for': ip() } }))
       expect(res.status).toBe(401)
       expect((await res.json()).error.code).toBe('UNAUTHENTICATED')
@@ -117,7 +129,17 @@ describe('REST API v1 /leads', () => {
       expect(res.status, JSON.stringify(j)).toBe(status)
       expect(j.error.requestId).toBeTruthy()
     }
-    for (const q of ['limit=0', 'limit=101', 'limit=abc', 'sort=evil', 'band=PURPLE', 'scoreMin=-1', 'cursor=zzz', 'createdFrom=notadate', `q=${'x'.repeat(300)}`]) {
+    for (const q of [
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'sort=evil',
+      'band=PURPLE',
+      'scoreMin=-1',
+      'cursor=zzz',
+      'createdFrom=notadate',
+      `q=${'x'.repeat(300)}`,
+    ]) {
       const res = await listRoute(new Request(`${BASE}?${q}`, { headers: auth }))
       expect([400, 422], `${q} → ${res.status}`).toContain(res.status)
     }
@@ -196,8 +218,12 @@ describe('REST API v1 /leads', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(['/api/v1/leads', '/api/v1/leads/{id}'])
     expect(doc.components.schemas.CreateLead.required).toEqual(expect.arrayContaining(['addressLine1', 'city', 'state', 'zip']))
-    expect(doc.components.schemas.CreateLead.properties.score.anyOf).toContainEqual(expect.objectContaining({ type: 'integer', minimum: 0, maximum: 100 }))
-    expect(doc.paths['/api/v1/leads'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'band', 'cursor', 'limit']))
+    expect(doc.components.schemas.CreateLead.properties.score.anyOf).toContainEqual(
+      expect.objectContaining({ type: 'integer', minimum: 0, maximum: 100 }),
+    )
+    expect(doc.paths['/api/v1/leads'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'band', 'cursor', 'limit']),
+    )
   })
 })
 
@@ -205,8 +231,19 @@ describe('REST API housekeeping', () => {
   it('purges expired idempotency keys and rate-limit windows only', async () => {
     const { unsafePurgeExpiredApiState } = await import('@/lib/api/purge-expired')
     const { key } = await enterprise()
-    await db.idempotencyKey.create({ data: { apiKeyId: key.id, key: uniq('old-'), method: 'POST', path: '/x', requestHash: 'h', expiresAt: new Date(Date.now() - 1000) } })
-    const live = await db.idempotencyKey.create({ data: { apiKeyId: key.id, key: uniq('new-'), method: 'POST', path: '/x', requestHash: 'h', expiresAt: new Date(Date.now() + 3600_000) } })
+    await db.idempotencyKey.create({
+      data: { apiKeyId: key.id, key: uniq('old-'), method: 'POST', path: '/x', requestHash: 'h', expiresAt: new Date(Date.now() - 1000) },
+    })
+    const live = await db.idempotencyKey.create({
+      data: {
+        apiKeyId: key.id,
+        key: uniq('new-'),
+        method: 'POST',
+        path: '/x',
+        requestHash: 'h',
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    })
     await db.rateLimitBucket.create({ data: { key: uniq('rl-old-'), points: 1, expire: BigInt(Date.now() - 1000) } })
     const r = await unsafePurgeExpiredApiState()
     expect(r.idempotencyKeys).toBeGreaterThanOrEqual(1)

@@ -12,7 +12,13 @@ import { loadSession } from '@/lib/auth/session'
 import { TEST_PASSWORD, createSession, createUser } from '@/tests/factories'
 import { GOOD_PASSWORD, emailsTo } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 
 describe('sessions', () => {
   it('lists live sessions with the current one marked; hides revoked and idle ones', async () => {
@@ -67,7 +73,9 @@ describe('profile and password', () => {
     const user = await createUser()
     expect(await updateProfile({ userId: user.id, name: '  Pat Shingle ' })).toEqual({ name: 'Pat Shingle' })
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Pat Shingle')
-    expect(await db.auditLog.findFirst({ where: { actorId: user.id, action: 'user.profile_updated' }, select: { before: true, after: true } })).toEqual({
+    expect(
+      await db.auditLog.findFirst({ where: { actorId: user.id, action: 'user.profile_updated' }, select: { before: true, after: true } }),
+    ).toEqual({
       before: { name: 'Test User' },
       after: { name: 'Pat Shingle' },
     })
@@ -78,7 +86,9 @@ describe('profile and password', () => {
     const user = await createUser()
     const current = await createSession(user.id)
     const other = await createSession(user.id)
-    expect(await changePassword({ userId: user.id, sessionId: current.id, currentPassword: TEST_PASSWORD, newPassword: GOOD_PASSWORD })).toEqual({ otherSessionsRevoked: 1 })
+    expect(
+      await changePassword({ userId: user.id, sessionId: current.id, currentPassword: TEST_PASSWORD, newPassword: GOOD_PASSWORD }),
+    ).toEqual({ otherSessionsRevoked: 1 })
     expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, GOOD_PASSWORD)).toBe(true)
     expect(await loadSession({ sessionId: current.id })).not.toBeNull()
     expect(await loadSession({ sessionId: other.id })).toBeNull()
@@ -88,11 +98,17 @@ describe('profile and password', () => {
   it('refuses a wrong current password and a weak new one', async () => {
     const user = await createUser()
     const s = await createSession(user.id)
-    const wrong = await fail(changePassword({ userId: user.id, sessionId: s.id, currentPassword: 'not-my-password', newPassword: GOOD_PASSWORD }))
+    const wrong = await fail(
+      changePassword({ userId: user.id, sessionId: s.id, currentPassword: 'not-my-password', newPassword: GOOD_PASSWORD }),
+    )
     expect(wrong).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'currentPassword' }] } })
-    const weak = await fail(changePassword({ userId: user.id, sessionId: s.id, currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' }))
+    const weak = await fail(
+      changePassword({ userId: user.id, sessionId: s.id, currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' }),
+    )
     expect(weak).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'newPassword' }] } })
-    const same = await fail(changePassword({ userId: user.id, sessionId: s.id, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }))
+    const same = await fail(
+      changePassword({ userId: user.id, sessionId: s.id, currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    )
     expect(same.code).toBe('VALIDATION_FAILED')
   })
 })

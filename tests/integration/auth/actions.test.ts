@@ -48,12 +48,21 @@ describe('auth actions', () => {
   it('signInAction: redirect to a safe next, else the first org, else /orgs/new; errors as values', async () => {
     const user = await createUser()
     const ip = { request: { ip: uniqIp() } }
-    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD })).toEqual({ ok: true, data: { status: 'SIGNED_IN', redirectTo: '/orgs/new' } })
+    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD })).toEqual({
+      ok: true,
+      data: { status: 'SIGNED_IN', redirectTo: '/orgs/new' },
+    })
     const org = await createOrg()
     await addMember(org.id, user.id, 'REP')
-    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD })).toMatchObject({ data: { redirectTo: `/${org.slug}` } })
-    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD, next: '/x/leads' })).toMatchObject({ data: { redirectTo: '/x/leads' } })
-    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD, next: '//evil.test' })).toMatchObject({ data: { redirectTo: `/${org.slug}` } })
+    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD })).toMatchObject({
+      data: { redirectTo: `/${org.slug}` },
+    })
+    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD, next: '/x/leads' })).toMatchObject({
+      data: { redirectTo: '/x/leads' },
+    })
+    expect(await auth.signInAction.as(ip)({ email: user.email, password: TEST_PASSWORD, next: '//evil.test' })).toMatchObject({
+      data: { redirectTo: `/${org.slug}` },
+    })
     const bad = await auth.signInAction.as(ip)({ email: user.email, password: 'wrong-password-1' })
     expect(bad).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Email or password is incorrect' } })
   })
@@ -89,15 +98,25 @@ describe('auth actions', () => {
     const token = await tokenFromLatestEmail(user.email, 'password-reset')
     const mismatch = await auth.resetPasswordAction.as(anon)({ token, password: GOOD_PASSWORD, confirm: 'different' })
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(await auth.resetPasswordAction.as(anon)({ token, password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).toEqual({ ok: true, data: { redirectTo: '/sign-in?reset=1' } })
-    expect(await auth.signInAction.as({ request: { ip: uniqIp() } })({ email: user.email, password: GOOD_PASSWORD })).toMatchObject({ ok: true })
+    expect(await auth.resetPasswordAction.as(anon)({ token, password: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).toEqual({
+      ok: true,
+      data: { redirectTo: '/sign-in?reset=1' },
+    })
+    expect(await auth.signInAction.as({ request: { ip: uniqIp() } })({ email: user.email, password: GOOD_PASSWORD })).toMatchObject({
+      ok: true,
+    })
     expect((await emailsTo(user.email)).map((m) => m.template)).toContain('password-changed')
   })
 })
 
 describe('account actions', () => {
   it('refuse anonymous callers', async () => {
-    for (const action of [account.updateProfileAction, account.changePasswordAction, account.signOutEverywhereAction, account.startTwoFactorAction]) {
+    for (const action of [
+      account.updateProfileAction,
+      account.changePasswordAction,
+      account.signOutEverywhereAction,
+      account.startTwoFactorAction,
+    ]) {
       expect(await action.as({})({})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     }
   })
@@ -109,11 +128,16 @@ describe('account actions', () => {
     const as = { sessionId: s.id }
     expect(await account.updateProfileAction.as(as)({ name: 'New Name' })).toEqual({ ok: true, data: { name: 'New Name' } })
     expect(await account.updateProfileAction.as(as)({ name: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(await account.changePasswordAction.as(as)({ currentPassword: TEST_PASSWORD, newPassword: GOOD_PASSWORD, confirm: GOOD_PASSWORD })).toEqual({ ok: true, data: { otherSessionsRevoked: 1 } })
+    expect(
+      await account.changePasswordAction.as(as)({ currentPassword: TEST_PASSWORD, newPassword: GOOD_PASSWORD, confirm: GOOD_PASSWORD }),
+    ).toEqual({ ok: true, data: { otherSessionsRevoked: 1 } })
     expect(await loadSession({ sessionId: other.id })).toBeNull()
     const third = await createSession(user.id)
     expect(await account.revokeSessionAction.as(as)({ sessionId: third.id })).toEqual({ ok: true, data: { signedOutHere: false } })
-    expect(await account.revokeSessionAction.as(as)({ sessionId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await account.revokeSessionAction.as(as)({ sessionId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
     const stranger = await createSession((await createUser()).id)
     expect(await account.revokeSessionAction.as(as)({ sessionId: stranger.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await account.signOutEverywhereAction.as(as)({})).toMatchObject({ ok: true, data: { revoked: 1, redirectTo: '/sign-in' } })
@@ -127,14 +151,21 @@ describe('account actions', () => {
     const start = await account.startTwoFactorAction.as(as)({})
     if (!start.ok) throw new Error('start failed')
     // each TOTP step is accepted once, so consecutive calls use consecutive steps (all within the ±1 window)
-    const code = (offsetSteps: number) => totpFor({ secret: start.data.secret, label: 'x' }).generate({ timestamp: Date.now() + offsetSteps * 30_000 })
+    const code = (offsetSteps: number) =>
+      totpFor({ secret: start.data.secret, label: 'x' }).generate({ timestamp: Date.now() + offsetSteps * 30_000 })
     expect(await account.confirmTwoFactorAction.as(as)({ code: 'abc' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     const confirmed = await account.confirmTwoFactorAction.as(as)({ code: code(-1) })
     expect(confirmed.ok && confirmed.data.recoveryCodes).toHaveLength(10)
     const regen = await account.regenerateRecoveryCodesAction.as(as)({ code: code(0) })
     expect(regen.ok && regen.data.recoveryCodes).toHaveLength(10)
-    expect(await account.regenerateRecoveryCodesAction.as(as)({ code: code(0) })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(await account.disableTwoFactorAction.as(as)({ password: TEST_PASSWORD, code: code(1) })).toEqual({ ok: true, data: { disabled: true } })
+    expect(await account.regenerateRecoveryCodesAction.as(as)({ code: code(0) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
+    expect(await account.disableTwoFactorAction.as(as)({ password: TEST_PASSWORD, code: code(1) })).toEqual({
+      ok: true,
+      data: { disabled: true },
+    })
   })
 })
 
@@ -150,6 +181,9 @@ describe('email verification gate', () => {
     await addMember(org.id, verified.id, 'VIEWER')
     const u = await probe.as({ sessionId: (await createSession(unverified.id)).id })({ orgSlug: org.slug })
     expect(u).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'EMAIL_NOT_VERIFIED' } } })
-    expect(await probe.as({ sessionId: (await createSession(verified.id)).id })({ orgSlug: org.slug })).toEqual({ ok: true, data: 'VIEWER' })
+    expect(await probe.as({ sessionId: (await createSession(verified.id)).id })({ orgSlug: org.slug })).toEqual({
+      ok: true,
+      data: 'VIEWER',
+    })
   })
 })

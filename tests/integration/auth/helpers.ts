@@ -9,13 +9,21 @@ export const uniqIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(
 export const GOOD_PASSWORD = 'Shingle-Ladder-Gutter-77'
 
 export async function emailsTo(to: string) {
-  return db.emailMessage.findMany({ where: { toEmail: to.toLowerCase() }, orderBy: { createdAt: 'desc' }, select: { template: true, subject: true, text: true } })
+  return db.emailMessage.findMany({
+    where: { toEmail: to.toLowerCase() },
+    orderBy: { createdAt: 'desc' },
+    select: { template: true, subject: true, text: true },
+  })
 }
 
 /** Waits until the clock is past the newest email to `to`, so the next one gets a LATER created_at (millisecond
  * precision: two emails in one millisecond tie, and "the newest" would be a coin toss). */
 export async function waitPastLatestEmailTo(to: string) {
-  const m = await db.emailMessage.findFirst({ where: { toEmail: to.toLowerCase() }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
+  const m = await db.emailMessage.findFirst({
+    where: { toEmail: to.toLowerCase() },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  })
   if (m) await waitForClockPast(m.createdAt)
 }
 
@@ -23,7 +31,8 @@ export async function waitPastLatestEmailTo(to: string) {
 export async function tokenFromLatestEmail(to: string, template: 'verify-email' | 'password-reset'): Promise<string> {
   const mail = (await emailsTo(to)).find((m) => m.template === template)
   if (!mail) throw new Error(`no ${template} email to ${to}`)
-  const m = template === 'verify-email' ? mail.text.match(/\/verify-email\/([A-Za-z0-9_-]+)/) : mail.text.match(/[?&]token=([A-Za-z0-9_-]+)/)
+  const m =
+    template === 'verify-email' ? mail.text.match(/\/verify-email\/([A-Za-z0-9_-]+)/) : mail.text.match(/[?&]token=([A-Za-z0-9_-]+)/)
   if (!m) throw new Error('no token in email')
   return m[1]
 }
@@ -34,5 +43,12 @@ export async function ageTokens(userId: string, kind: 'EMAIL_VERIFY' | 'PASSWORD
 }
 
 export function signUpInput(over: Partial<{ name: string; email: string; password: string; companyName: string; slug: string }> = {}) {
-  return { name: 'Dana Roofer', email: uniqEmail('signup-'), password: GOOD_PASSWORD, companyName: 'Dana Roofing', slug: uniq('dana-'), ...over }
+  return {
+    name: 'Dana Roofer',
+    email: uniqEmail('signup-'),
+    password: GOOD_PASSWORD,
+    companyName: 'Dana Roofing',
+    slug: uniq('dana-'),
+    ...over,
+  }
 }

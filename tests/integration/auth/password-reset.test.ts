@@ -8,7 +8,13 @@ import { loadSession } from '@/lib/auth/session'
 import { createSession, createUser } from '@/tests/factories'
 import { GOOD_PASSWORD, ageTokens, emailsTo, tokenFromLatestEmail, uniqEmail, waitPastLatestEmailTo } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 
 describe('requestPasswordReset', () => {
   it('answers the same whether or not the email exists; emails only real accounts', async () => {
@@ -49,7 +55,10 @@ describe('resetPassword', () => {
     expect(await db.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0)
     expect(await db.auditLog.count({ where: { actorId: user.id, action: 'user.password_reset' } })).toBe(1)
     expect((await emailsTo(user.email)).map((m) => m.template)).toContain('password-changed')
-    expect(await fail(resetPassword({ token, password: 'Another-Good-Pass-99' }))).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'USED' } })
+    expect(await fail(resetPassword({ token, password: 'Another-Good-Pass-99' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { reason: 'USED' },
+    })
   })
 
   it('refuses an expired link', async () => {
@@ -57,7 +66,10 @@ describe('resetPassword', () => {
     await requestPasswordReset({ email: user.email })
     const token = await tokenFromLatestEmail(user.email, 'password-reset')
     await ageTokens(user.id, 'PASSWORD_RESET', 3600_000 + 1000)
-    expect(await fail(resetPassword({ token, password: GOOD_PASSWORD }))).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'EXPIRED' } })
+    expect(await fail(resetPassword({ token, password: GOOD_PASSWORD }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { reason: 'EXPIRED' },
+    })
   })
 
   it('refuses a weak password without burning the link', async () => {

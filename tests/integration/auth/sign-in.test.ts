@@ -8,7 +8,13 @@ import { TEST_PASSWORD, createUser } from '@/tests/factories'
 import { waitForClockPast } from '@/tests/wait-for'
 import { uniqEmail, uniqIp } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 
 async function signedIn(args: Parameters<typeof signInWithPassword>[0]) {
   const r = await signInWithPassword(args)
@@ -144,6 +150,8 @@ describe('signInWithPassword', () => {
   it('a deleted user cannot sign in (same message)', async () => {
     const user = await createUser()
     await db.user.update({ where: { id: user.id }, data: { deletedAt: new Date() } })
-    expect(await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp() }))).toMatchObject({ message: BAD_CREDENTIALS })
+    expect(await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp() }))).toMatchObject({
+      message: BAD_CREDENTIALS,
+    })
   })
 })

@@ -6,7 +6,13 @@ import { verifyPassword } from '@/lib/auth/password'
 import { createOrg, createUser } from '@/tests/factories'
 import { emailsTo, signUpInput } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 
 describe('signUp', () => {
   it('creates the user, the org with the creator as OWNER, audit rows, and sends the verification email', async () => {

@@ -12,7 +12,13 @@ import { signInWithPassword } from '@/lib/auth/sign-in-with-password'
 import { TEST_PASSWORD, createUser } from '@/tests/factories'
 import { uniqIp } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 const codeFor = (secret: string, t = Date.now()) => totpFor({ secret, label: 'x' }).generate({ timestamp: t })
 
 async function userWith2fa() {
@@ -41,7 +47,9 @@ describe('two-factor setup', () => {
   it('confirm: a wrong code is refused; the right one enables 2FA and returns 10 recovery codes stored hashed', async () => {
     const user = await createUser()
     const setup = await startTwoFactorSetup({ userId: user.id })
-    expect(await fail(confirmTwoFactor({ userId: user.id, code: codeFor(setup.secret, Date.now() - 5 * 60_000) }))).toMatchObject({ code: 'VALIDATION_FAILED' })
+    expect(await fail(confirmTwoFactor({ userId: user.id, code: codeFor(setup.secret, Date.now() - 5 * 60_000) }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    })
     const { recoveryCodes } = await confirmTwoFactor({ userId: user.id, code: codeFor(setup.secret) })
     expect(recoveryCodes).toHaveLength(10)
     const stored = await db.recoveryCode.findMany({ where: { userId: user.id } })
@@ -60,7 +68,9 @@ describe('sign-in with 2FA', () => {
     const ip = uniqIp()
     expect(await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip })).toEqual({ status: 'TWO_FACTOR_REQUIRED' })
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0)
-    const wrong = await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, totp: '000000' === codeFor(secret) ? '111111' : '000000' }))
+    const wrong = await fail(
+      signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, totp: '000000' === codeFor(secret) ? '111111' : '000000' }),
+    )
     expect(wrong).toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'BAD_TWO_FACTOR_CODE' } })
     const ok = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip, totp: codeFor(secret) })
     expect(ok.status).toBe('SIGNED_IN')
@@ -76,9 +86,18 @@ describe('sign-in with 2FA', () => {
     const replay = await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: code }))
     expect(replay).toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'BAD_TWO_FACTOR_CODE' } })
     // an older (but still in-window) step is refused after a newer one was used
-    expect((await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() - 30_000) }))).code).toBe('UNAUTHENTICATED')
+    expect(
+      (
+        await fail(
+          signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() - 30_000) }),
+        )
+      ).code,
+    ).toBe('UNAUTHENTICATED')
     // the next step works
-    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() + 30_000) })).status).toBe('SIGNED_IN')
+    expect(
+      (await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: codeFor(secret, Date.now() + 30_000) }))
+        .status,
+    ).toBe('SIGNED_IN')
   })
 
   it('a recovery code signs in once (single use)', async () => {
@@ -92,8 +111,11 @@ describe('sign-in with 2FA', () => {
 
   it('wrong codes count towards the lockout', async () => {
     const { user } = await userWith2fa()
-    for (let i = 0; i < 5; i++) await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: 'zzzzz-zzzzz' }))
-    expect((await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: 'zzzzz-zzzzz' }))).code).toBe('RATE_LIMITED')
+    for (let i = 0; i < 5; i++)
+      await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: 'zzzzz-zzzzz' }))
+    expect((await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: 'zzzzz-zzzzz' }))).code).toBe(
+      'RATE_LIMITED',
+    )
   })
 })
 
@@ -103,19 +125,29 @@ describe('regenerate and disable', () => {
     expect((await fail(regenerateRecoveryCodes({ userId: user.id, code: '123' }))).code).toBe('VALIDATION_FAILED')
     const fresh = await regenerateRecoveryCodes({ userId: user.id, code: codeFor(secret) })
     expect(fresh.recoveryCodes).toHaveLength(10)
-    expect((await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: recoveryCodes[0] }))).code).toBe('UNAUTHENTICATED')
-    expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: fresh.recoveryCodes[0] })).status).toBe('SIGNED_IN')
+    expect(
+      (await fail(signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: recoveryCodes[0] }))).code,
+    ).toBe('UNAUTHENTICATED')
+    expect(
+      (await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp(), totp: fresh.recoveryCodes[0] })).status,
+    ).toBe('SIGNED_IN')
   })
 
   it('disabling needs the password AND a code; afterwards the password alone signs in', async () => {
     const { user, secret } = await userWith2fa()
-    expect(await fail(disableTwoFactor({ userId: user.id, password: 'wrong-password-1', code: codeFor(secret) }))).toMatchObject({ details: { issues: [{ path: 'password' }] } })
-    expect(await fail(disableTwoFactor({ userId: user.id, password: TEST_PASSWORD, code: '12345x' }))).toMatchObject({ details: { issues: [{ path: 'code' }] } })
+    expect(await fail(disableTwoFactor({ userId: user.id, password: 'wrong-password-1', code: codeFor(secret) }))).toMatchObject({
+      details: { issues: [{ path: 'password' }] },
+    })
+    expect(await fail(disableTwoFactor({ userId: user.id, password: TEST_PASSWORD, code: '12345x' }))).toMatchObject({
+      details: { issues: [{ path: 'code' }] },
+    })
     await disableTwoFactor({ userId: user.id, password: TEST_PASSWORD, code: codeFor(secret) })
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(row).toMatchObject({ totpEnabledAt: null, totpSecretEnc: null })
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0)
     expect((await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ip: uniqIp() })).status).toBe('SIGNED_IN')
-    expect(await fail(disableTwoFactor({ userId: user.id, password: TEST_PASSWORD, code: codeFor(secret) }))).toMatchObject({ code: 'CONFLICT' })
+    expect(await fail(disableTwoFactor({ userId: user.id, password: TEST_PASSWORD, code: codeFor(secret) }))).toMatchObject({
+      code: 'CONFLICT',
+    })
   })
 })

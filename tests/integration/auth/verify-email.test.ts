@@ -6,7 +6,13 @@ import { verifyEmail } from '@/lib/auth/verify-email'
 import { resendVerification } from '@/lib/auth/resend-verification'
 import { ageTokens, emailsTo, signUpInput, tokenFromLatestEmail } from './helpers'
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected failure') }, (e) => toAppError(e))
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected failure')
+    },
+    (e) => toAppError(e),
+  )
 
 describe('verifyEmail', () => {
   it('verifies once; the same link again is refused as USED', async () => {

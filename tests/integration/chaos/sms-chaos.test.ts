@@ -53,7 +53,10 @@ beforeAll(async () => {
   configureOutbox({ maxAttempts: 25, backoffBaseMs: 200, backoffCapMs: 2_000, leaseMs: 60_000 })
   const dispatch = OUTBOX_QUEUES.find((q) => q.name === 'outbox.dispatch')!
   const process_ = WEBHOOK_QUEUES.find((q) => q.name === 'webhooks.process')!
-  const queues: QueueDef[] = [{ ...dispatch, workers: 8, batchSize: 20 }, { ...process_, workers: 3, batchSize: 25 }]
+  const queues: QueueDef[] = [
+    { ...dispatch, workers: 8, batchSize: 20 },
+    { ...process_, workers: 3, batchSize: 25 },
+  ]
   worker = await startTestWorker(queues)
 }, 60_000)
 
@@ -73,7 +76,14 @@ async function breakerGauge(): Promise<number | undefined> {
 /** what the fake saw: requests, injected 5xx (chaos and outage) and latency spikes */
 function fakeStats() {
   const faulted = (kind: string) => fake.requests.filter((r) => r.faults.some((f) => f.kind === kind)).length
-  return { requests: fake.requests.length, errors: faulted('status'), spikes: faulted('latency'), maxInFlight: fake.maxInFlight, accepted: fake.accepted.length, receipts: fake.receipts.delivered }
+  return {
+    requests: fake.requests.length,
+    errors: faulted('status'),
+    spikes: faulted('latency'),
+    maxInFlight: fake.maxInFlight,
+    accepted: fake.accepted.length,
+    receipts: fake.receipts.delivered,
+  }
 }
 
 describe('SMS chaos', () => {
@@ -81,31 +91,61 @@ describe('SMS chaos', () => {
     const t0 = Date.now()
     // the outage must open the breaker (gauge 1) at some point of the run; it stays open for halfOpenAfterMs
     let finished = false
-    const breakerOpened = waitFor(async () => ((await breakerGauge()) === 1 ? 'opened' : finished && 'never opened'),
-      { timeoutMs: 100_000, everyMs: 10, what: 'the breaker to open' }).catch((err: Error) => err.message)
+    const breakerOpened = waitFor(async () => ((await breakerGauge()) === 1 ? 'opened' : finished && 'never opened'), {
+      timeoutMs: 100_000,
+      everyMs: 10,
+      what: 'the breaker to open',
+    }).catch((err: Error) => err.message)
 
     // enqueue 1,000 (bulk enqueues of 50, as a sequence step for many leads would)
     const ids: string[] = []
     for (let i = 0; i < N; i += 50) {
-      const chunk = await enqueueMany(Array.from({ length: Math.min(50, N - i) }, (_, j) =>
-        ({ channel: 'SMS' as const, dedupeKey: `${PREFIX}${i + j}`, payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` } })))
+      const chunk = await enqueueMany(
+        Array.from({ length: Math.min(50, N - i) }, (_, j) => ({
+          channel: 'SMS' as const,
+          dedupeKey: `${PREFIX}${i + j}`,
+          payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` },
+        })),
+      )
       ids.push(...chunk.map((c) => c.id))
     }
     console.info(`[chaos] enqueued ${N} in ${Date.now() - t0} ms`)
     const progress = setInterval(async () => {
-      const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } }).catch(() => [])
-      console.info(`[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fakeStats())}`)
+      const byStatus = await db.outboxMessage
+        .groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } })
+        .catch(() => [])
+      console.info(
+        `[chaos] t=${Date.now() - t0} ${JSON.stringify(byStatus.map((b) => [b.status, b._count._all]))} fake=${JSON.stringify(fakeStats())}`,
+      )
     }, 5_000)
     const receiptIds = () => fake.accepted.map((m) => `tev-${m.id}`)
 
-    await waitFor(async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: PREFIX }, status: 'delivered' } })) === N,
-      { timeoutMs: 85_000, everyMs: 500, what: 'all delivered' }).catch(async (err) => {
-      const byStatus = await db.outboxMessage.groupBy({ by: ['status'], where: { dedupeKey: { startsWith: PREFIX } }, _count: { _all: true } })
-      const hooks = await db.webhookEvent.groupBy({ by: ['status'], where: { provider: 'TELNYX', eventId: { in: receiptIds() } }, _count: { _all: true } })
-      const sample = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: PREFIX }, status: { not: 'delivered' } }, take: 3, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } })
+    await waitFor(async () => (await db.outboxMessage.count({ where: { dedupeKey: { startsWith: PREFIX }, status: 'delivered' } })) === N, {
+      timeoutMs: 85_000,
+      everyMs: 500,
+      what: 'all delivered',
+    }).catch(async (err) => {
+      const byStatus = await db.outboxMessage.groupBy({
+        by: ['status'],
+        where: { dedupeKey: { startsWith: PREFIX } },
+        _count: { _all: true },
+      })
+      const hooks = await db.webhookEvent.groupBy({
+        by: ['status'],
+        where: { provider: 'TELNYX', eventId: { in: receiptIds() } },
+        _count: { _all: true },
+      })
+      const sample = await db.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: PREFIX }, status: { not: 'delivered' } },
+        take: 3,
+        select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
+      })
       finished = true
       clearInterval(progress)
-      console.error('[chaos] stuck', JSON.stringify({ byStatus, hooks, sample, stats: fakeStats(), receiptErrors: fake.receipts.errors.slice(0, 3).map(String) }))
+      console.error(
+        '[chaos] stuck',
+        JSON.stringify({ byStatus, hooks, sample, stats: fakeStats(), receiptErrors: fake.receipts.errors.slice(0, 3).map(String) }),
+      )
       throw err
     })
     clearInterval(progress)
@@ -116,8 +156,12 @@ describe('SMS chaos', () => {
     const stats = fakeStats()
 
     const calls = await metricsRegistry.getSingleMetric('fm_provider_calls_total')?.get()
-    const unavailable = calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ?? 0
-    console.info(`[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${stats.requests} requests, ${stats.errors} 5xx, ${stats.spikes} spikes, max in-flight ${stats.maxInFlight}, ${stats.receipts} receipts; breaker ${breaker}; breaker-refused calls ${unavailable}`)
+    const unavailable =
+      calls?.values.filter((v) => v.labels.provider === 'telnyx' && v.labels.outcome === 'unavailable').reduce((n, v) => n + v.value, 0) ??
+      0
+    console.info(
+      `[chaos] ${N} SMS delivered in ${elapsed} ms; fake: ${stats.requests} requests, ${stats.errors} 5xx, ${stats.spikes} spikes, max in-flight ${stats.maxInFlight}, ${stats.receipts} receipts; breaker ${breaker}; breaker-refused calls ${unavailable}`,
+    )
 
     // zero lost, zero duplicated: every dedupe key accepted exactly once at the fake
     const acceptedByText = new Map<string, string[]>()
@@ -127,7 +171,10 @@ describe('SMS chaos', () => {
     expect(dupes).toEqual([])
     for (let i = 0; i < N; i++) expect(acceptedByText.has(`${PREFIX}${i}`)).toBe(true)
 
-    const rows = await db.outboxMessage.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true, providerMessageId: true } })
+    const rows = await db.outboxMessage.findMany({
+      where: { id: { in: ids } },
+      select: { status: true, attempts: true, providerMessageId: true },
+    })
     expect(rows.filter((r) => r.status !== 'delivered')).toEqual([])
     expect(new Set(rows.map((r) => r.providerMessageId)).size).toBe(N)
     expect(rows.filter((r) => r.attempts > 1).length).toBeGreaterThan(0)

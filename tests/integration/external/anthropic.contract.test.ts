@@ -10,7 +10,11 @@ import { startOpenAiFake } from '@/tests/fakes/openai-fake'
 import type { FakeServer } from '@/tests/fakes/fake-server'
 import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helpers'
 
-const roof = z.object({ condition: z.enum(['good', 'fair', 'poor']), score: z.number().int().min(0).max(100), reasons: z.array(z.string()) })
+const roof = z.object({
+  condition: z.enum(['good', 'fair', 'poor']),
+  score: z.number().int().min(0).max(100),
+  reasons: z.array(z.string()),
+})
 let ant: FakeServer
 let oai: FakeServer
 
@@ -18,18 +22,27 @@ beforeAll(async () => {
   ant = await startAnthropicFake({ toolInput: { condition: 'poor', score: 82, reasons: ['missing shingles'] } })
   oai = await startOpenAiFake({ json: { condition: 'fair', score: 55, reasons: ['granule loss'] } })
 })
-afterAll(async () => { await ant.close(); await oai.close() })
+afterAll(async () => {
+  await ant.close()
+  await oai.close()
+})
 beforeEach(() => {
   clearProviderEnv()
   setEnv({ ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: ant.url, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${oai.url}/v1` })
   fastPolicies()
-  ant.reset(); oai.reset()
+  ant.reset()
+  oai.reset()
 })
 
 describe('anthropic contract', () => {
   it('sends a Messages request with the API key and version headers and returns the text', async () => {
     const r = await generateText({ prompt: 'ping' })
-    expect(r).toMatchObject({ provider: 'anthropic', sandbox: false, text: 'fake reply to: ping', usage: { inputTokens: 10, outputTokens: 20 } })
+    expect(r).toMatchObject({
+      provider: 'anthropic',
+      sandbox: false,
+      text: 'fake reply to: ping',
+      usage: { inputTokens: 10, outputTokens: 20 },
+    })
     expect(ant.requests).toHaveLength(1)
     expect(ant.requests[0].path).toBe('/v1/messages')
     expect(ant.requests[0].headers['x-api-key'] ?? ant.requests[0].headers.authorization).toMatch(/sk-ant-test/)
@@ -40,7 +53,10 @@ describe('anthropic contract', () => {
   it('analyzeImage forces a tool whose schema is the zod schema and validates the answer', async () => {
     const r = await analyzeImage({ image: { url: 'https://img.test/roof.png' }, prompt: 'Score this roof', schema: roof })
     expect(r).toMatchObject({ provider: 'anthropic', sandbox: false, data: { condition: 'poor', score: 82 } })
-    const body = ant.requests[0].body as { tool_choice: { type: string }; tools: Array<{ input_schema: { properties: Record<string, unknown> } }> }
+    const body = ant.requests[0].body as {
+      tool_choice: { type: string }
+      tools: Array<{ input_schema: { properties: Record<string, unknown> } }>
+    }
     expect(body.tool_choice.type).toBe('tool')
     expect(Object.keys(body.tools[0].input_schema.properties)).toEqual(['condition', 'score', 'reasons'])
   })
@@ -64,7 +80,10 @@ describe('anthropic contract', () => {
   it('stops at 3 attempts on repeated 5xx', async () => {
     ant.script({ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 }, 'ok')
     const err = await expectAppError(anthropicText({ prompt: 'hi' }))
-    expect(err).toMatchObject({ code: 'UPSTREAM_FAILED', details: { provider: 'anthropic', operation: 'messages.create', reason: 'server_error', attempts: 3 } })
+    expect(err).toMatchObject({
+      code: 'UPSTREAM_FAILED',
+      details: { provider: 'anthropic', operation: 'messages.create', reason: 'server_error', attempts: 3 },
+    })
     expect(ant.requests).toHaveLength(3)
   })
 
@@ -123,7 +142,8 @@ describe('anthropic contract', () => {
     const first = await analyzeImage({ image: { base64: 'AAAA', mediaType: 'image/png' }, prompt: 'x', schema: roof })
     expect(first.provider).toBe('openai')
     expect(getBreakerState('anthropic')).toBe('open')
-    ant.reset(); oai.reset()
+    ant.reset()
+    oai.reset()
     const second = await analyzeImage({ image: { base64: 'AAAA', mediaType: 'image/png' }, prompt: 'x', schema: roof })
     expect(second).toMatchObject({ provider: 'openai', data: { condition: 'fair', score: 55 } })
     expect(ant.requests).toHaveLength(0)

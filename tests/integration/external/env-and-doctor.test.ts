@@ -23,10 +23,12 @@ describe('production boot', () => {
 describe('provider config + doctor', () => {
   it('classifies live, sandbox, misconfigured and disabled', () => {
     const e = providerEnv({
-      STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1',
+      STRIPE_SECRET_KEY: 'sk_test_1',
+      STRIPE_WEBHOOK_SECRET: 'whsec_1',
       TELNYX_API_KEY: 'KEY1', // no public key → misconfigured
       SENDGRID_API_KEY: 'not-a-sendgrid-key', // malformed → misconfigured
-      LOB_API_KEY: 'test_1', FM_DISABLE_LOB: '1',
+      LOB_API_KEY: 'test_1',
+      FM_DISABLE_LOB: '1',
     })
     const by = Object.fromEntries(allProviderStates(e).map((s) => [s.provider, s]))
     expect(by.stripe.status).toBe('live')
@@ -40,6 +42,8 @@ describe('provider config + doctor', () => {
     const rows = await listIntegrationHealth()
     expect(rows.find((r) => r.key === 'postgres')).toMatchObject({ status: 'live' })
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['anthropic', 'stripe', 'redis', 'sentry']))
-    expect(doctorProblems(rows.map((r) => (r.key === 'stripe' ? { ...r, status: 'misconfigured' as const, reason: 'bad' } : r)))).toContain('Stripe (billing): bad')
+    expect(doctorProblems(rows.map((r) => (r.key === 'stripe' ? { ...r, status: 'misconfigured' as const, reason: 'bad' } : r)))).toContain(
+      'Stripe (billing): bad',
+    )
   })
 })

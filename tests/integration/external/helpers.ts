@@ -14,15 +14,23 @@ export function setEnv(vars: Record<string, string | undefined>): void {
 }
 
 export const FAST: Partial<PolicySettings> = {
-  baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000, timeoutCapMs: 400,
-  breakerThreshold: 50, halfOpenAfterMs: 200, maxConcurrent: 10, maxQueue: 20,
+  baseDelayMs: 5,
+  maxDelayMs: 20,
+  maxRetryAfterMs: 2_000,
+  timeoutCapMs: 400,
+  breakerThreshold: 50,
+  halfOpenAfterMs: 200,
+  maxConcurrent: 10,
+  maxQueue: 20,
 }
 
 export function fastPolicies(overrides: Partial<PolicySettings> = {}): void {
   resetProviderPolicies({ ...FAST, ...overrides })
 }
 
-export async function expectAppError(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; retryAfter?: number }> {
+export async function expectAppError(
+  p: Promise<unknown>,
+): Promise<{ code: string; details: Record<string, unknown>; retryAfter?: number }> {
   try {
     await p
   } catch (e) {

@@ -13,30 +13,47 @@ import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helper
 
 let stripe: FakeServer
 let lob: FakeServer
-beforeAll(async () => { stripe = await startStripeFake(); lob = await startLobFake() })
-afterAll(async () => { await stripe.close(); await lob.close() })
+beforeAll(async () => {
+  stripe = await startStripeFake()
+  lob = await startLobFake()
+})
+afterAll(async () => {
+  await stripe.close()
+  await lob.close()
+})
 beforeEach(() => {
   clearProviderEnv()
   setEnv({
-    STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(stripe.port), STRIPE_API_PROTOCOL: 'http',
-    LOB_API_KEY: 'test_abc', LOB_BASE_URL: lob.url,
+    STRIPE_SECRET_KEY: 'sk_test_123',
+    STRIPE_WEBHOOK_SECRET: 'whsec_x',
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(stripe.port),
+    STRIPE_API_PROTOCOL: 'http',
+    LOB_API_KEY: 'test_abc',
+    LOB_BASE_URL: lob.url,
   })
-  stripe.reset(); lob.reset()
+  stripe.reset()
+  lob.reset()
 })
 
 const address = { line1: '100 Main St', city: 'Austin', state: 'TX', zip: '78701' }
 
 /** Calls `fn` until the open breaker lets one through (its half-open probe), returning that call's outcome;
  * the refused calls in between never reach the provider. */
-async function untilBreakerAdmits<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: { code: string; details: Record<string, unknown> } }> {
-  return waitFor(async () => {
-    try {
-      return { value: await fn() }
-    } catch (e) {
-      const err = e as { code: string; details: Record<string, unknown> }
-      return err.details?.reason === 'circuit_open' ? null : { error: err }
-    }
-  }, { timeoutMs: 5_000, everyMs: 10, what: 'the breaker to half-open' })
+async function untilBreakerAdmits<T>(
+  fn: () => Promise<T>,
+): Promise<{ value?: T; error?: { code: string; details: Record<string, unknown> } }> {
+  return waitFor(
+    async () => {
+      try {
+        return { value: await fn() }
+      } catch (e) {
+        const err = e as { code: string; details: Record<string, unknown> }
+        return err.details?.reason === 'circuit_open' ? null : { error: err }
+      }
+    },
+    { timeoutMs: 5_000, everyMs: 10, what: 'the breaker to half-open' },
+  )
 }
 
 describe('circuit breaker', () => {
@@ -106,15 +123,21 @@ describe('connection refused', () => {
   it('proves nothing was sent, so even a non-idempotent SMS is retried up to the limit', async () => {
     fastPolicies()
     const port = await closedPort()
-    setEnv({ TELNYX_API_KEY: 'KEYabc', TELNYX_PUBLIC_KEY: Buffer.alloc(32, 1).toString('base64'), TELNYX_BASE_URL: `http://127.0.0.1:${port}/v2` })
+    setEnv({
+      TELNYX_API_KEY: 'KEYabc',
+      TELNYX_PUBLIC_KEY: Buffer.alloc(32, 1).toString('base64'),
+      TELNYX_BASE_URL: `http://127.0.0.1:${port}/v2`,
+    })
     const e = await expectAppError(sendSms({ from: '+15125550100', to: '+15125550101', text: 'hi' }))
     expect(e).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { reason: 'connection_refused', attempts: 3 } })
   })
 })
 
 describe('metrics', () => {
-  const value = async (m: { get(): Promise<{ values: Array<{ labels: Record<string, unknown>; value: number }> }> }, labels: Record<string, string>) =>
-    (await m.get()).values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value ?? 0
+  const value = async (
+    m: { get(): Promise<{ values: Array<{ labels: Record<string, unknown>; value: number }> }> },
+    labels: Record<string, string>,
+  ) => (await m.get()).values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value ?? 0
 
   it('records calls by provider/operation/outcome, attempts, and breaker state', async () => {
     fastPolicies({ breakerThreshold: 1, maxAttempts: 2, halfOpenAfterMs: 60_000 })

@@ -17,13 +17,26 @@ import { allProviderStates } from '@/lib/external/config'
 import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helpers'
 
 const addr = { name: 'Pat', line1: '1 Main', city: 'Austin', state: 'TX', zip: '78701' }
-const schema = z.object({ condition: z.enum(['good', 'fair', 'poor']), score: z.number().int().min(0).max(100), notes: z.string(), tags: z.array(z.string()).max(3) })
+const schema = z.object({
+  condition: z.enum(['good', 'fair', 'poor']),
+  score: z.number().int().min(0).max(100),
+  notes: z.string(),
+  tags: z.array(z.string()).max(3),
+})
 
 const ops: Record<string, () => Promise<{ sandbox: boolean } | null>> = {
   'ai.generateText': () => ai.generateText({ prompt: 'hello' }),
   'ai.analyzeImage': () => ai.analyzeImage({ image: { url: 'https://img/1.png' }, prompt: 'score', schema }),
   'stripe.createCustomer': () => stripe.createCustomer({ email: 'a@b.c', orgId: 'org_1' }),
-  'stripe.createCheckoutSession': () => stripe.createCheckoutSession({ customerId: 'cus_1', orgId: 'org_1', priceId: 'p', successUrl: 'https://a/s', cancelUrl: 'https://a/c', idempotencyKey: 'k' }),
+  'stripe.createCheckoutSession': () =>
+    stripe.createCheckoutSession({
+      customerId: 'cus_1',
+      orgId: 'org_1',
+      priceId: 'p',
+      successUrl: 'https://a/s',
+      cancelUrl: 'https://a/c',
+      idempotencyKey: 'k',
+    }),
   'stripe.retrieveSubscription': () => stripe.retrieveSubscription({ subscriptionId: 'sub_1' }),
   'stripe.reportMeterEvent': () => stripe.reportMeterEvent({ eventName: 'lead', customerId: 'cus_1', value: 1, identifier: 'lead:1' }),
   'telnyx.sendSms': () => telnyx.sendSms({ from: '+15125550100', to: '+15125550101', text: 'hi', idempotencyKey: 'ob_1' }),
@@ -42,8 +55,13 @@ const ops: Record<string, () => Promise<{ sandbox: boolean } | null>> = {
   'googleAds.campaign': () => gads({ name: 'c', zips: ['78701'], dailyBudgetCents: 100 }),
 }
 
-beforeEach(() => { clearProviderEnv(); fastPolicies() })
-afterEach(() => { vi.restoreAllMocks() })
+beforeEach(() => {
+  clearProviderEnv()
+  fastPolicies()
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('sandbox adapters', () => {
   it('every provider is in sandbox without keys', () => {
@@ -55,7 +73,9 @@ describe('sandbox adapters', () => {
     const a = await ops[name]()
     const b = await ops[name]()
     expect(a?.sandbox).toBe(true)
-    expect(JSON.stringify(b, (_k, v) => (v?.type === 'Buffer' ? v.data.join(',') : v))).toBe(JSON.stringify(a, (_k, v) => (v?.type === 'Buffer' ? v.data.join(',') : v)))
+    expect(JSON.stringify(b, (_k, v) => (v?.type === 'Buffer' ? v.data.join(',') : v))).toBe(
+      JSON.stringify(a, (_k, v) => (v?.type === 'Buffer' ? v.data.join(',') : v)),
+    )
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 

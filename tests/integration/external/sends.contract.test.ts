@@ -10,20 +10,39 @@ import { clearProviderEnv, expectAppError, fastPolicies, setEnv } from './helper
 
 let tx: FakeServer
 let sg: FakeServer
-beforeAll(async () => { tx = await startTelnyxFake(); sg = await startSendgridFake() })
-afterAll(async () => { await tx.close(); await sg.close() })
+beforeAll(async () => {
+  tx = await startTelnyxFake()
+  sg = await startSendgridFake()
+})
+afterAll(async () => {
+  await tx.close()
+  await sg.close()
+})
 beforeEach(() => {
   clearProviderEnv()
   setEnv({
-    TELNYX_API_KEY: 'KEYtest', TELNYX_PUBLIC_KEY: Buffer.alloc(32, 7).toString('base64'), TELNYX_BASE_URL: `${tx.url}/v2`, TELNYX_CONNECTION_ID: 'conn_1',
-    SENDGRID_API_KEY: 'SG.test', SENDGRID_BASE_URL: sg.url,
+    TELNYX_API_KEY: 'KEYtest',
+    TELNYX_PUBLIC_KEY: Buffer.alloc(32, 7).toString('base64'),
+    TELNYX_BASE_URL: `${tx.url}/v2`,
+    TELNYX_CONNECTION_ID: 'conn_1',
+    SENDGRID_API_KEY: 'SG.test',
+    SENDGRID_BASE_URL: sg.url,
   })
   fastPolicies()
-  tx.reset(); sg.reset()
+  tx.reset()
+  sg.reset()
 })
 
 const sms = { from: '+15125550100', to: '+15125550101', text: 'Your roof report is ready' }
-const mail = { to: 'home@example.com', from: 'crew@roofer.test', subject: 'Your roof', text: 'Hello', html: '<p>Hello</p>', customArgs: { fm_outbox_id: 'ob_1' }, unsubscribeUrl: 'https://app.test/u/tok' }
+const mail = {
+  to: 'home@example.com',
+  from: 'crew@roofer.test',
+  subject: 'Your roof',
+  text: 'Hello',
+  html: '<p>Hello</p>',
+  customArgs: { fm_outbox_id: 'ob_1' },
+  unsubscribeUrl: 'https://app.test/u/tok',
+}
 
 const mayHaveReached: Array<[string, Fault]> = [
   ['timeout (hang)', { kind: 'hang' }],
@@ -83,7 +102,12 @@ describe('telnyx sms contract', () => {
   })
 
   it('number lookup maps the carrier type', async () => {
-    await expect(lookupNumber({ phoneNumber: '+15125550101' })).resolves.toMatchObject({ lineType: 'mobile', carrier: 'T-Mobile USA', valid: true, sandbox: false })
+    await expect(lookupNumber({ phoneNumber: '+15125550101' })).resolves.toMatchObject({
+      lineType: 'mobile',
+      carrier: 'T-Mobile USA',
+      valid: true,
+      sandbox: false,
+    })
     expect(tx.requests[0].query.get('type')).toBe('carrier')
   })
 })

@@ -29,15 +29,21 @@ async function adminOfNewOrg() {
 
 async function importJobs(importId: string) {
   return db.$queryRawUnsafe<Array<{ data: { importId: string; orgId: string }; singleton_key: string; state: string }>>(
-    `SELECT data, singleton_key, state::text AS state FROM "${schema}".job WHERE name = 'leads.import' AND data->>'importId' = $1`, importId)
+    `SELECT data, singleton_key, state::text AS state FROM "${schema}".job WHERE name = 'leads.import' AND data->>'importId' = $1`,
+    importId,
+  )
 }
 
 describe('commitImport enqueues in the same transaction', () => {
   it('the job insert fails inside the transaction → no lead_imports row and no audit row', async () => {
     const { orgId, actor } = await adminOfNewOrg()
     // make the database refuse the job row (a crash at the worst moment): a trigger on this file's private job table
-    await db.$executeRawUnsafe(`CREATE FUNCTION "${schema}".refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'job insert refused (test)'; END $$`)
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_job BEFORE INSERT ON "${schema}".job FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_job()`)
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION "${schema}".refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'job insert refused (test)'; END $$`,
+    )
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_job BEFORE INSERT ON "${schema}".job FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_job()`,
+    )
     try {
       await expect(commitImport({ actor, csvText: CSV, mapping: MAPPING, fileName: 'crash.csv' })).rejects.toThrow(/job insert refused/)
     } finally {
@@ -50,8 +56,9 @@ describe('commitImport enqueues in the same transaction', () => {
   it('happy path: the row, its audit row and one job (singletonKey = import id) all exist after commit', async () => {
     const { orgId, actor } = await adminOfNewOrg()
     const imp = await commitImport({ actor, csvText: CSV, mapping: MAPPING, fileName: 'ok.csv' })
-    expect(await db.leadImport.findUniqueOrThrow({ where: { id: imp.id }, select: { orgId: true, status: true, totalRows: true } }))
-      .toEqual({ orgId, status: 'PENDING', totalRows: 2 })
+    expect(
+      await db.leadImport.findUniqueOrThrow({ where: { id: imp.id }, select: { orgId: true, status: true, totalRows: true } }),
+    ).toEqual({ orgId, status: 'PENDING', totalRows: 2 })
     expect(await db.auditLog.count({ where: { orgId, action: 'lead.import.start', targetId: imp.id } })).toBe(1)
     expect(await importJobs(imp.id)).toEqual([{ data: { importId: imp.id, orgId }, singleton_key: imp.id, state: 'created' }])
   })

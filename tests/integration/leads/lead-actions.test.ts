@@ -20,17 +20,38 @@ describe('lead actions', () => {
     const task = await db.leadTask.create({ data: { orgId: org.org.id, leadId: lead.id, title: 't' } })
     const ids = { leadId: lead.id, taskId: task.id, viewId: lead.id, importId: lead.id, keyId: lead.id }
     const inputs: Record<string, unknown> = {
-      listLeadsAction: {}, getLeadAction: { leadId: lead.id }, createLeadAction: { lead: { addressLine1: '1 A St', city: 'Dallas', state: 'TX', zip: '75201' } },
-      updateLeadAction: { leadId: lead.id, patch: { ownerName: 'x' } }, changeLeadStatusAction: { leadId: lead.id, status: 'CONTACTED' },
-      bulkChangeLeadStatusAction: { target: { ids: [lead.id] }, status: 'CONTACTED' }, assignLeadsAction: { target: { ids: [lead.id] }, assigneeId: null },
-      tagLeadsAction: { target: { ids: [lead.id] }, tags: ['x'] }, untagLeadsAction: { target: { ids: [lead.id] }, tags: ['x'] },
-      addNoteAction: { leadId: lead.id, body: 'x' }, addTaskAction: { leadId: lead.id, task: { title: 'x' } }, completeTaskAction: { taskId: task.id },
-      deleteLeadsAction: { target: { ids: [lead.id] } }, restoreLeadsAction: { ids: [lead.id] }, listTrashAction: {},
-      listSavedViewsAction: {}, createSavedViewAction: { view: { name: 'v', filters: {} } }, updateSavedViewAction: { viewId: lead.id, view: { name: 'w' } },
-      deleteSavedViewAction: { viewId: lead.id }, previewImportAction: { csvText: 'address,city,state,zip\n1 A St,Dallas,TX,75201' },
-      commitImportAction: { csvText: 'address,city,state,zip\n1 A St,Dallas,TX,75201', mapping: { addressLine1: 'address', city: 'city', state: 'state', zip: 'zip' }, fileName: 'a.csv' },
-      getImportAction: { importId: ids.importId }, listImportsAction: {}, listAssigneesAction: {}, validateExportFilterAction: { filter: {} },
-      createApiKeyAction: { key: { name: 'k' } }, listApiKeysAction: {}, revokeApiKeyAction: { keyId: ids.keyId },
+      listLeadsAction: {},
+      getLeadAction: { leadId: lead.id },
+      createLeadAction: { lead: { addressLine1: '1 A St', city: 'Dallas', state: 'TX', zip: '75201' } },
+      updateLeadAction: { leadId: lead.id, patch: { ownerName: 'x' } },
+      changeLeadStatusAction: { leadId: lead.id, status: 'CONTACTED' },
+      bulkChangeLeadStatusAction: { target: { ids: [lead.id] }, status: 'CONTACTED' },
+      assignLeadsAction: { target: { ids: [lead.id] }, assigneeId: null },
+      tagLeadsAction: { target: { ids: [lead.id] }, tags: ['x'] },
+      untagLeadsAction: { target: { ids: [lead.id] }, tags: ['x'] },
+      addNoteAction: { leadId: lead.id, body: 'x' },
+      addTaskAction: { leadId: lead.id, task: { title: 'x' } },
+      completeTaskAction: { taskId: task.id },
+      deleteLeadsAction: { target: { ids: [lead.id] } },
+      restoreLeadsAction: { ids: [lead.id] },
+      listTrashAction: {},
+      listSavedViewsAction: {},
+      createSavedViewAction: { view: { name: 'v', filters: {} } },
+      updateSavedViewAction: { viewId: lead.id, view: { name: 'w' } },
+      deleteSavedViewAction: { viewId: lead.id },
+      previewImportAction: { csvText: 'address,city,state,zip\n1 A St,Dallas,TX,75201' },
+      commitImportAction: {
+        csvText: 'address,city,state,zip\n1 A St,Dallas,TX,75201',
+        mapping: { addressLine1: 'address', city: 'city', state: 'state', zip: 'zip' },
+        fileName: 'a.csv',
+      },
+      getImportAction: { importId: ids.importId },
+      listImportsAction: {},
+      listAssigneesAction: {},
+      validateExportFilterAction: { filter: {} },
+      createApiKeyAction: { key: { name: 'k' } },
+      listApiKeysAction: {},
+      revokeApiKeyAction: { keyId: ids.keyId },
     }
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(all).sort())
     for (const [name, input] of Object.entries(inputs)) {
@@ -38,12 +59,27 @@ describe('lead actions', () => {
       expect(r.ok ? 'ok' : r.error.code, name).toBe('NOT_FOUND')
       // and from the outsider's own org, the foreign ids are not found / not touched
     }
-    for (const name of ['getLeadAction', 'updateLeadAction', 'changeLeadStatusAction', 'addNoteAction', 'addTaskAction', 'completeTaskAction', 'getImportAction', 'revokeApiKeyAction']) {
-      const r = await all[name]!.as({ sessionId: outsider.members.OWNER.sessionId })({ orgSlug: outsider.org.slug, ...(inputs[name] as object) })
+    for (const name of [
+      'getLeadAction',
+      'updateLeadAction',
+      'changeLeadStatusAction',
+      'addNoteAction',
+      'addTaskAction',
+      'completeTaskAction',
+      'getImportAction',
+      'revokeApiKeyAction',
+    ]) {
+      const r = await all[name]!.as({ sessionId: outsider.members.OWNER.sessionId })({
+        orgSlug: outsider.org.slug,
+        ...(inputs[name] as object),
+      })
       expect(r.ok ? 'ok' : r.error.code, `${name} in own org`).toBe('NOT_FOUND')
     }
     for (const name of ['bulkChangeLeadStatusAction', 'tagLeadsAction', 'deleteLeadsAction', 'assignLeadsAction', 'restoreLeadsAction']) {
-      const r = await all[name]!.as({ sessionId: outsider.members.OWNER.sessionId })({ orgSlug: outsider.org.slug, ...(inputs[name] as object) })
+      const r = await all[name]!.as({ sessionId: outsider.members.OWNER.sessionId })({
+        orgSlug: outsider.org.slug,
+        ...(inputs[name] as object),
+      })
       expect(r.ok && (r.data as { failed: unknown[] }).failed, name).toEqual([{ id: lead.id, reason: 'NOT_FOUND' }])
     }
     const untouched = await db.lead.findUniqueOrThrow({ where: { id: lead.id } })
@@ -54,23 +90,34 @@ describe('lead actions', () => {
     const org = await createOrgWithRoles()
     const s = { sessionId: org.members.OWNER.sessionId }
     const bad: Array<[string, unknown]> = [
-      ['listLeadsAction', { query: { limit: 'lots' } }], ['listLeadsAction', { query: { sort: 1 } }], ['listLeadsAction', { query: { cursor: '!!!' } }],
-      ['getLeadAction', { leadId: 42 }], ['getLeadAction', { leadId: 'x'.repeat(5000) }],
-      ['createLeadAction', { lead: null }], ['createLeadAction', { lead: { addressLine1: '', city: 'D', state: 'XX1', zip: 'abc' } }],
+      ['listLeadsAction', { query: { limit: 'lots' } }],
+      ['listLeadsAction', { query: { sort: 1 } }],
+      ['listLeadsAction', { query: { cursor: '!!!' } }],
+      ['getLeadAction', { leadId: 42 }],
+      ['getLeadAction', { leadId: 'x'.repeat(5000) }],
+      ['createLeadAction', { lead: null }],
+      ['createLeadAction', { lead: { addressLine1: '', city: 'D', state: 'XX1', zip: 'abc' } }],
       ['createLeadAction', { lead: { addressLine1: '1 A', city: 'D', state: 'TX', zip: '75201', contact: { phones: ['123'] } } }],
       ['updateLeadAction', { leadId: '00000000-0000-0000-0000-000000000000', patch: { score: '90' } }],
-      ['changeLeadStatusAction', { leadId: 'nope', status: 'DONE' }], ['bulkChangeLeadStatusAction', { target: { ids: [] }, status: 'NEW' }],
-      ['assignLeadsAction', { target: { ids: ['not-uuid'] }, assigneeId: 'me' }], ['tagLeadsAction', { target: { filter: { band: ['PURPLE'] } }, tags: ['a'] }],
+      ['changeLeadStatusAction', { leadId: 'nope', status: 'DONE' }],
+      ['bulkChangeLeadStatusAction', { target: { ids: [] }, status: 'NEW' }],
+      ['assignLeadsAction', { target: { ids: ['not-uuid'] }, assigneeId: 'me' }],
+      ['tagLeadsAction', { target: { filter: { band: ['PURPLE'] } }, tags: ['a'] }],
       ['tagLeadsAction', { target: { ids: ['00000000-0000-0000-0000-000000000000'] }, tags: ['x'.repeat(51)] }],
-      ['addNoteAction', { leadId: 'x', body: '' }], ['addTaskAction', { leadId: 'x', task: { title: 'a', dueAt: 'whenever' } }],
-      ['restoreLeadsAction', { ids: 'all' }], ['createSavedViewAction', { view: { name: '', filters: [] } }],
-      ['previewImportAction', { csvText: '' }], ['commitImportAction', { csvText: 'a\n1', mapping: { addressLine1: 'a' }, fileName: 'x' }],
-      ['createApiKeyAction', { key: { name: 'k', scope: 'ADMIN' } }], ['listLeadsAction', { query: { q: 'x'.repeat(300_000) } }],
+      ['addNoteAction', { leadId: 'x', body: '' }],
+      ['addTaskAction', { leadId: 'x', task: { title: 'a', dueAt: 'whenever' } }],
+      ['restoreLeadsAction', { ids: 'all' }],
+      ['createSavedViewAction', { view: { name: '', filters: [] } }],
+      ['previewImportAction', { csvText: '' }],
+      ['commitImportAction', { csvText: 'a\n1', mapping: { addressLine1: 'a' }, fileName: 'x' }],
+      ['createApiKeyAction', { key: { name: 'k', scope: 'ADMIN' } }],
+      ['listLeadsAction', { query: { q: 'x'.repeat(300_000) } }],
     ]
     for (const [name, input] of bad) {
       const r = await all[name]!.as(s)({ orgSlug: org.org.slug, ...(input as object) })
       expect(r.ok, `${name} ${JSON.stringify(input).slice(0, 80)}`).toBe(false)
-      if (!r.ok) expect(['BAD_REQUEST', 'VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'], `${name}: ${r.error.code}`).toContain(r.error.code)
+      if (!r.ok)
+        expect(['BAD_REQUEST', 'VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'], `${name}: ${r.error.code}`).toContain(r.error.code)
     }
   })
 

@@ -28,20 +28,38 @@ const up = (x: unknown) => updateLeadSchema.parse(x)
 const tk = (x: unknown) => taskInputSchema.parse(x)
 const sv = (x: unknown) => savedViewSchema.parse(x)
 
-const err = async (p: Promise<unknown>) => toAppError(await p.then(() => null, (e) => e))
+const err = async (p: Promise<unknown>) =>
+  toAppError(
+    await p.then(
+      () => null,
+      (e) => e,
+    ),
+  )
 
 describe('lead domain', () => {
   it('creates a lead: normalized address, band derived from score, timeline + audit; duplicate address → CONFLICT', async () => {
     const org = await createOrgWithRoles()
     const a = await actorsOf(org)
-    const lead = await createLead({ actor: a.OWNER, lead: nl({ addressLine1: '12 North Oak Street', city: 'Plano', state: 'Texas', zip: '75074-1234', score: 85, contact: { name: 'Pat', phones: ['(214) 555-0100'], emails: ['PAT@Example.com'] } }) })
+    const lead = await createLead({
+      actor: a.OWNER,
+      lead: nl({
+        addressLine1: '12 North Oak Street',
+        city: 'Plano',
+        state: 'Texas',
+        zip: '75074-1234',
+        score: 85,
+        contact: { name: 'Pat', phones: ['(214) 555-0100'], emails: ['PAT@Example.com'] },
+      }),
+    })
     expect(lead.normalizedAddress).toBe('12 N OAK ST, PLANO, TX 75074')
     expect(lead.band).toBe('HOT')
     const detail = await getLead({ actor: a.OWNER, leadId: lead.id })
     expect(detail.contacts[0]).toMatchObject({ phones: ['+12145550100'], emails: ['pat@example.com'] })
     expect(detail.activities.map((x) => x.type)).toContain('lead.created')
     expect(await db.auditLog.count({ where: { orgId: org.org.id, action: 'lead.create', targetId: lead.id } })).toBe(1)
-    const dup = await err(createLead({ actor: a.OWNER, lead: nl({ addressLine1: '12 N. Oak St', city: 'plano', state: 'TX', zip: '75074' }) }))
+    const dup = await err(
+      createLead({ actor: a.OWNER, lead: nl({ addressLine1: '12 N. Oak St', city: 'plano', state: 'TX', zip: '75074' }) }),
+    )
     expect(dup).toMatchObject({ code: 'CONFLICT', details: { reason: 'DUPLICATE_ADDRESS' } })
   })
 
@@ -56,7 +74,9 @@ describe('lead domain', () => {
     expect((await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).band).toBe('COLD')
     await expect(db.lead.update({ where: { id: lead.id }, data: { status: 'LOST' } })).rejects.toThrow()
     await expect(db.lead.update({ where: { id: lead.id }, data: { tags: ['a', 'a'] } })).rejects.toThrow()
-    await expect(db.lead.update({ where: { id: lead.id }, data: { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) } })).rejects.toThrow()
+    await expect(
+      db.lead.update({ where: { id: lead.id }, data: { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) } }),
+    ).rejects.toThrow()
     await expect(db.lead.update({ where: { id: lead.id }, data: { tags: ['x'.repeat(51)] } })).rejects.toThrow()
     await expect(db.lead.update({ where: { id: lead.id }, data: { assigneeId: b.membership.REP } })).rejects.toThrow()
     await expect(db.contact.create({ data: { orgId: org.org.id, leadId: lead.id, phones: ['214-555-0100'] } })).rejects.toThrow()
@@ -66,7 +86,13 @@ describe('lead domain', () => {
     const org = await createOrgWithRoles()
     const a = await actorsOf(org)
     const scores = [95, 85, 80, 79, 70, 60, 59, 30, 0, null]
-    for (const [i, score] of scores.entries()) await makeLead(a.OWNER, { score, ownerName: i === 3 ? 'Zelda Quixote' : null, addressLine1: `${500 + i} Maple Avenue`, ...(i === 4 ? { contact: { phones: ['+12145559876'] } } : {}) })
+    for (const [i, score] of scores.entries())
+      await makeLead(a.OWNER, {
+        score,
+        ownerName: i === 3 ? 'Zelda Quixote' : null,
+        addressLine1: `${500 + i} Maple Avenue`,
+        ...(i === 4 ? { contact: { phones: ['+12145559876'] } } : {}),
+      })
     const all: string[] = []
     let cursor: string | undefined
     do {
@@ -90,7 +116,9 @@ describe('lead domain', () => {
     expect(created.total).toBeGreaterThan(0)
     const first = await listLeads({ actor: a.OWNER, query: q({ limit: 100, withTotal: true }) })
     expect(first).toMatchObject({ total: 10, totalIsEstimate: false })
-    expect(await err(listLeads({ actor: a.OWNER, query: q({ sort: 'created', cursor: byAddress.nextCursor! }) }))).toMatchObject({ code: 'BAD_REQUEST' })
+    expect(await err(listLeads({ actor: a.OWNER, query: q({ sort: 'created', cursor: byAddress.nextCursor! }) }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    })
     expect(await err(listLeads({ actor: a.OWNER, query: q({ cursor: 'garbage!' }) }))).toMatchObject({ code: 'BAD_REQUEST' })
   })
 
@@ -118,9 +146,14 @@ describe('lead domain', () => {
     expect(await err(getLead({ actor: b.OWNER, leadId: mine.id }))).toMatchObject({ code: 'NOT_FOUND' })
     expect(await err(updateLead({ actor: b.OWNER, leadId: mine.id, patch: up({ ownerName: 'x' }) }))).toMatchObject({ code: 'NOT_FOUND' })
     expect(await err(changeLeadStatus({ actor: b.OWNER, leadId: mine.id, status: 'CONTACTED' }))).toMatchObject({ code: 'NOT_FOUND' })
-    expect(await deleteLeads({ actor: b.OWNER, target: { ids: [mine.id] } })).toEqual({ succeeded: [], failed: [{ id: mine.id, reason: 'NOT_FOUND' }] })
+    expect(await deleteLeads({ actor: b.OWNER, target: { ids: [mine.id] } })).toEqual({
+      succeeded: [],
+      failed: [{ id: mine.id, reason: 'NOT_FOUND' }],
+    })
     expect((await listLeads({ actor: b.OWNER, query: q({}) })).items).toHaveLength(0)
-    expect(await err(assignLeads({ actor: a.OWNER, target: { ids: [mine.id] }, assigneeId: b.membership.REP }))).toMatchObject({ code: 'VALIDATION_FAILED' })
+    expect(await err(assignLeads({ actor: a.OWNER, target: { ids: [mine.id] }, assigneeId: b.membership.REP }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    })
     expect(await err(getLead({ actor: a.OWNER, leadId: 'not-a-uuid' }))).toMatchObject({ code: 'NOT_FOUND' })
   })
 
@@ -149,9 +182,21 @@ describe('lead domain', () => {
     const d = await getLead({ actor: a.OWNER, leadId: l1.id })
     expect(d.notes[0]!.body).toBe('Roof looks rough')
     expect(d.tasks[0]!.doneAt).not.toBeNull()
-    expect(new Set(d.activities.map((x) => x.type))).toEqual(new Set(['lead.created', 'status.changed', 'assignment.changed', 'tags.changed', 'note.added', 'task.added', 'task.completed']))
+    expect(new Set(d.activities.map((x) => x.type))).toEqual(
+      new Set(['lead.created', 'status.changed', 'assignment.changed', 'tags.changed', 'note.added', 'task.added', 'task.completed']),
+    )
     const actions = (await db.auditLog.findMany({ where: { orgId: org.org.id }, select: { action: true } })).map((x) => x.action)
-    for (const x of ['lead.status.change', 'lead.update', 'lead.assign', 'lead.tag', 'lead.untag', 'lead.note.add', 'lead.task.add', 'lead.task.complete']) expect(actions).toContain(x)
+    for (const x of [
+      'lead.status.change',
+      'lead.update',
+      'lead.assign',
+      'lead.tag',
+      'lead.untag',
+      'lead.note.add',
+      'lead.task.add',
+      'lead.task.complete',
+    ])
+      expect(actions).toContain(x)
   })
 
   it('soft delete frees the address, trash lists it, restore within 30 days (per-lead reasons)', async () => {
@@ -169,13 +214,21 @@ describe('lead domain', () => {
     await db.lead.update({ where: { id: l3.id }, data: { deletedAt: new Date(Date.now() - 31 * 86400000) } })
     const r = await restoreLeads({ actor: a.OWNER, ids: [l1.id, l2.id, l3.id] })
     expect(r.succeeded).toEqual([l2.id])
-    expect(r.failed).toEqual(expect.arrayContaining([{ id: l1.id, reason: 'ADDRESS_TAKEN' }, { id: l3.id, reason: 'EXPIRED' }]))
+    expect(r.failed).toEqual(
+      expect.arrayContaining([
+        { id: l1.id, reason: 'ADDRESS_TAKEN' },
+        { id: l3.id, reason: 'EXPIRED' },
+      ]),
+    )
   })
 
   it('saved views are per owner', async () => {
     const org = await createOrgWithRoles()
     const a = await actorsOf(org)
-    const v = await createSavedView({ actor: a.REP, view: sv({ name: 'Hot ones', filters: { band: ['HOT'], sort: 'score' }, columns: ['address', 'score'] }) })
+    const v = await createSavedView({
+      actor: a.REP,
+      view: sv({ name: 'Hot ones', filters: { band: ['HOT'], sort: 'score' }, columns: ['address', 'score'] }),
+    })
     expect(await err(createSavedView({ actor: a.REP, view: sv({ name: 'Hot ones', filters: {} }) }))).toMatchObject({ code: 'CONFLICT' })
     expect(await listSavedViews({ actor: a.MANAGER })).toHaveLength(0)
     expect(await err(deleteSavedView({ actor: a.MANAGER, viewId: v.id }))).toMatchObject({ code: 'NOT_FOUND' })
@@ -188,7 +241,9 @@ describe('lead domain', () => {
     const lead = await makeLead(a.OWNER)
     const readKey = apiKeyActor({ id: crypto.randomUUID(), orgId: org.org.id, scope: 'READ' })
     expect((await listLeads({ actor: readKey, query: q({}) })).items).toHaveLength(1)
-    expect(await err(createLead({ actor: readKey, lead: nl({ addressLine1: '9 Key Road', city: 'Dallas', state: 'TX', zip: '75201' }) }))).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'SCOPE_REQUIRED' } })
+    expect(
+      await err(createLead({ actor: readKey, lead: nl({ addressLine1: '9 Key Road', city: 'Dallas', state: 'TX', zip: '75201' }) })),
+    ).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'SCOPE_REQUIRED' } })
     const importJob = systemActor({ process: 'leads.import', orgId: org.org.id })
     expect(await err(deleteLeads({ actor: importJob, target: { ids: [lead.id] } }))).toMatchObject({ code: 'FORBIDDEN' })
     expect(await err(getLead({ actor: importJob, leadId: lead.id }))).toMatchObject({ code: 'FORBIDDEN' })

@@ -18,10 +18,10 @@ const CSV = [
   'Street Address,City,State,Zip Code,Owner,Phone,Email,Year Built,Property Value,Score,Tags',
   '101 Main Street,Dallas,TX,75201,Ann Able,214-555-0101,ann@example.com,1995,"$350,000",82,storm;hail',
   '102 Main St.,Dallas,Texas,75201,Bob Baker,,,2001,,45,',
-  '101 MAIN ST,Dallas,TX,75201,Ann Again,,,,,,',            // duplicate of row 2 within the file
-  ',Dallas,TX,75201,No Street,,,,,,',                          // missing street
+  '101 MAIN ST,Dallas,TX,75201,Ann Again,,,,,,', // duplicate of row 2 within the file
+  ',Dallas,TX,75201,No Street,,,,,,', // missing street
   '104 Main St,Dallas,TX,7520,Bad Zip,not-a-phone,bad@,1990,,150,', // zip, phone, email, score
-  '200 Existing Road,Dallas,TX,75201,Already There,,,,,,',      // exists in the org
+  '200 Existing Road,Dallas,TX,75201,Already There,,,,,,', // exists in the org
 ].join('\n')
 
 describe('CSV import', () => {
@@ -33,16 +33,24 @@ describe('CSV import', () => {
     const auditBefore = await db.auditLog.count({ where: { orgId: org.org.id } })
     const p = await previewImport({ actor: a.MANAGER, csvText: CSV })
     expect(p.mappingComplete).toBe(true)
-    expect(p.mapping).toMatchObject({ addressLine1: 'Street Address', zip: 'Zip Code', ownerName: 'Owner', phone: 'Phone', propertyValue: 'Property Value' })
+    expect(p.mapping).toMatchObject({
+      addressLine1: 'Street Address',
+      zip: 'Zip Code',
+      ownerName: 'Owner',
+      phone: 'Phone',
+      propertyValue: 'Property Value',
+    })
     expect(p).toMatchObject({ totalRows: 6, validRows: 4, invalidRows: 2, duplicateInFile: 1, duplicateExisting: 1, importable: 2 })
-    expect(p.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 5, column: 'Street Address' }),
-      expect.objectContaining({ row: 6, column: 'Zip Code' }),
-      expect.objectContaining({ row: 6, column: 'Phone' }),
-      expect.objectContaining({ row: 6, column: 'Email' }),
-      expect.objectContaining({ row: 6, column: 'Score' }),
-      expect.objectContaining({ row: 4, reason: expect.stringContaining('Duplicate') }),
-    ]))
+    expect(p.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 5, column: 'Street Address' }),
+        expect.objectContaining({ row: 6, column: 'Zip Code' }),
+        expect.objectContaining({ row: 6, column: 'Phone' }),
+        expect.objectContaining({ row: 6, column: 'Email' }),
+        expect.objectContaining({ row: 6, column: 'Score' }),
+        expect.objectContaining({ row: 4, reason: expect.stringContaining('Duplicate') }),
+      ]),
+    )
     expect(await db.lead.count({ where: { orgId: org.org.id } })).toBe(leadsBefore)
     expect(await db.auditLog.count({ where: { orgId: org.org.id } })).toBe(auditBefore)
     expect(await db.leadImport.count({ where: { orgId: org.org.id } })).toBe(0)
@@ -58,14 +66,31 @@ describe('CSV import', () => {
     await makeLead(a.OWNER, { addressLine1: '200 Existing Rd' })
     const preview = await previewImport({ actor: a.ADMIN, csvText: CSV })
     const imp = await commitImport({ actor: a.ADMIN, csvText: CSV, mapping: preview.mapping, fileName: 'leads.csv' })
-    const job = await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'leads.import' AND data->>'importId' = ${imp.id}`
+    const job = await db.$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'leads.import' AND data->>'importId' = ${imp.id}`
     expect(Number(job[0]!.n)).toBe(1)
-    expect(await getImport({ actor: a.ADMIN, importId: imp.id })).toMatchObject({ status: 'PENDING', totalRows: 6, processed: 0, percent: 0 })
+    expect(await getImport({ actor: a.ADMIN, importId: imp.id })).toMatchObject({
+      status: 'PENDING',
+      totalRows: 6,
+      processed: 0,
+      percent: 0,
+    })
     await runImport({ actor: systemActor({ process: 'leads.import', orgId: org.org.id }), importId: imp.id })
     const done = await getImport({ actor: a.ADMIN, importId: imp.id })
     expect(done).toMatchObject({ status: 'COMPLETED', totalRows: 6, processed: 6, created: 2, skipped: 2, failed: 2, percent: 100 })
-    const ann = await db.lead.findFirstOrThrow({ where: { orgId: org.org.id, ownerName: 'Ann Able' }, include: { contacts: true, activities: true } })
-    expect(ann).toMatchObject({ source: 'IMPORT', score: 82, band: 'HOT', propertyValueCents: 35_000_000, tags: ['storm', 'hail'], importId: imp.id })
+    const ann = await db.lead.findFirstOrThrow({
+      where: { orgId: org.org.id, ownerName: 'Ann Able' },
+      include: { contacts: true, activities: true },
+    })
+    expect(ann).toMatchObject({
+      source: 'IMPORT',
+      score: 82,
+      band: 'HOT',
+      propertyValueCents: 35_000_000,
+      tags: ['storm', 'hail'],
+      importId: imp.id,
+    })
     expect(ann.contacts[0]).toMatchObject({ phones: ['+12145550101'], emails: ['ann@example.com'] })
     expect(ann.activities.map((x) => x.type)).toEqual(['lead.imported'])
     expect((await db.lead.findFirstOrThrow({ where: { id: ann.id } })).searchText).toContain('12145550101')
@@ -100,7 +125,9 @@ describe('CSV export', () => {
 
   it('the export route needs a session and lead.export, and never answers for another org', async () => {
     const org = await createOrgWithRoles()
-    const res = await exportRoute(new Request(`http://x/${org.org.slug}/leads/export`), { params: Promise.resolve({ orgSlug: org.org.slug }) })
+    const res = await exportRoute(new Request(`http://x/${org.org.slug}/leads/export`), {
+      params: Promise.resolve({ orgSlug: org.org.slug }),
+    })
     expect(res.status).toBe(401)
     expect((await res.json()).error.code).toBe('UNAUTHENTICATED')
   })

@@ -6,7 +6,6 @@ import { listMapPoints } from '@/lib/leads/list-map-points'
 import { createOrgWithRoles } from '@/tests/factories'
 import { actorsOf, makeLead } from '@/tests/integration/leads/helpers'
 
-
 const f = (x: unknown) => leadFilterSchema.parse(x)
 
 describe('listMapPoints', () => {
@@ -29,7 +28,10 @@ describe('listMapPoints', () => {
     expect(all).toMatchObject({ capped: false, withoutCoords: 1 })
 
     expect((await listMapPoints({ actor: a.MANAGER, filter: f({ band: 'HOT,COLD' }) })).points.map((p) => p.id)).toEqual([hot.id, cold.id])
-    expect((await listMapPoints({ actor: a.MANAGER, filter: f({}), cap: 2 }))).toMatchObject({ capped: true, points: [{ id: hot.id }, { id: warm.id }] })
+    expect(await listMapPoints({ actor: a.MANAGER, filter: f({}), cap: 2 })).toMatchObject({
+      capped: true,
+      points: [{ id: hot.id }, { id: warm.id }],
+    })
     // a REP sees only the leads assigned to them, whatever the filter asks
     expect((await listMapPoints({ actor: a.REP, filter: f({}) })).points.map((p) => p.id)).toEqual([hot.id, cold.id])
     expect((await listMapPoints({ actor: a.REP, filter: f({ assignee: a.membership.MANAGER }) })).points).toEqual([])

@@ -30,7 +30,13 @@ export function expectError<T>(r: ActionResult<T>, code: string, reason?: string
 }
 
 /** The actor of `role`'s member in an org from createOrgWithRoles (role read from the DB, like a request does). */
-export async function memberActorOf(ctx: { org: { id: string }; members: Record<Role, { user: { id: string } }> }, role: Role): Promise<MemberActor> {
-  const m = await db.membership.findFirstOrThrow({ where: { orgId: ctx.org.id, userId: ctx.members[role].user.id }, select: { id: true, role: true } })
+export async function memberActorOf(
+  ctx: { org: { id: string }; members: Record<Role, { user: { id: string } }> },
+  role: Role,
+): Promise<MemberActor> {
+  const m = await db.membership.findFirstOrThrow({
+    where: { orgId: ctx.org.id, userId: ctx.members[role].user.id },
+    select: { id: true, role: true },
+  })
   return memberActor({ org: { id: ctx.org.id }, userId: ctx.members[role].user.id, membershipId: m.id, role: m.role })
 }

@@ -4,7 +4,10 @@ import { sha256Hex } from '@/lib/crypto'
 import { getMemberContext } from '@/lib/auth/org-context'
 import { isSessionLive } from '@/lib/auth/session'
 import {
-  cancelInvitationAction, inviteMemberAction, listInvitationsAction, resendInvitationAction,
+  cancelInvitationAction,
+  inviteMemberAction,
+  listInvitationsAction,
+  resendInvitationAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { acceptInvitationAction, signUpFromInvitationAction } from '@/app/invite/[token]/actions'
 import { getInvitationByToken } from '@/lib/members/get-invitation-by-token'
@@ -58,7 +61,10 @@ describe('invite member', () => {
     const { invite } = await setup()
     const email = newEmail()
     const first = ok(await invite('VIEWER', email))
-    await db.invitation.update({ where: { id: first.id }, data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) } })
+    await db.invitation.update({
+      where: { id: first.id },
+      data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    })
     const second = ok(await invite('REP', email))
     expect(second.id).not.toBe(first.id)
     expect((await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).canceledAt).not.toBeNull()
@@ -103,10 +109,21 @@ describe('resend, cancel, list', () => {
     const list = ok(await listInvitationsAction.as({ sessionId: members.MANAGER.sessionId })({ orgSlug: org.slug }))
     expect(list.map((i) => i.id).sort()).toEqual([inv.id, adminInv.id].sort())
     expect(list[0]).toMatchObject({ expired: false, invitedBy: 'Test User' })
-    expectError(await cancelInvitationAction.as({ sessionId: members.MANAGER.sessionId })({ orgSlug: org.slug, invitationId: adminInv.id }), 'FORBIDDEN')
+    expectError(
+      await cancelInvitationAction.as({ sessionId: members.MANAGER.sessionId })({ orgSlug: org.slug, invitationId: adminInv.id }),
+      'FORBIDDEN',
+    )
     ok(await cancelInvitationAction.as({ sessionId: members.MANAGER.sessionId })({ orgSlug: org.slug, invitationId: inv.id }))
-    expectError(await cancelInvitationAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, invitationId: inv.id }), 'CONFLICT', 'INVITE_CANCELED')
-    expectError(await resendInvitationAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, invitationId: inv.id }), 'CONFLICT', 'INVITE_CANCELED')
+    expectError(
+      await cancelInvitationAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, invitationId: inv.id }),
+      'CONFLICT',
+      'INVITE_CANCELED',
+    )
+    expectError(
+      await resendInvitationAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, invitationId: inv.id }),
+      'CONFLICT',
+      'INVITE_CANCELED',
+    )
     const token = await latestInviteToken(email)
     expect((await getInvitationByToken({ token })).state).toBe('canceled')
     const after = ok(await listInvitationsAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug }))
@@ -121,7 +138,14 @@ describe('accept invitation', () => {
     const email = newEmail()
     ok(await invite('MANAGER', email))
     const token = await latestInviteToken(email)
-    expect(await getInvitationByToken({ token })).toMatchObject({ orgName: org.name, orgSlug: org.slug, inviterName: 'Test User', role: 'MANAGER', email, state: 'pending' })
+    expect(await getInvitationByToken({ token })).toMatchObject({
+      orgName: org.name,
+      orgSlug: org.slug,
+      inviterName: 'Test User',
+      role: 'MANAGER',
+      email,
+      state: 'pending',
+    })
     await expect(getInvitationByToken({ token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(getInvitationByToken({ token: 'bad token!' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
@@ -152,7 +176,10 @@ describe('accept invitation', () => {
 
     const invitee = await createUser({ email })
     const s = await createSession(invitee.id)
-    await db.invitation.update({ where: { id: inv.id }, data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) } })
+    await db.invitation.update({
+      where: { id: inv.id },
+      data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    })
     expectError(await acceptInvitationAction.as({ sessionId: s.id })({ token }), 'CONFLICT', 'INVITE_EXPIRED')
     expect((await getInvitationByToken({ token })).state).toBe('expired')
 
@@ -178,13 +205,18 @@ describe('accept invitation', () => {
     const token = await latestInviteToken(email)
     const res = await signUpFromInvitation({ token, name: 'New Person', password: 'shingles-and-gutters-77' })
     expect(res.orgSlug).toBe(org.slug)
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, emailVerifiedAt: true, memberships: { select: { orgId: true, role: true } } } })
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, name: true, emailVerifiedAt: true, memberships: { select: { orgId: true, role: true } } },
+    })
     expect(user).toMatchObject({ id: res.userId, name: 'New Person' })
     expect(user.emailVerifiedAt).not.toBeNull()
     expect(user.memberships).toEqual([{ orgId: org.id, role: 'VIEWER' }])
     expect((await getInvitationByToken({ token })).state).toBe('accepted')
     // used link: cannot sign up again
-    await expect(signUpFromInvitation({ token, name: 'Again', password: 'shingles-and-gutters-77' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(signUpFromInvitation({ token, name: 'Again', password: 'shingles-and-gutters-77' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     const { startSession } = await import('@/lib/auth/start-session')
     const { sessionId } = await startSession({ userId: res.userId, rememberMe: false })
     expect(isSessionLive(await db.session.findUniqueOrThrow({ where: { id: sessionId } }))).toBe(true)
@@ -195,15 +227,26 @@ describe('accept invitation', () => {
     const existing = await createUser()
     ok(await invite('VIEWER', existing.email))
     const t1 = await latestInviteToken(existing.email)
-    expectError(await signUpFromInvitationAction.as({})({ token: t1, name: 'Dup', password: 'shingles-and-gutters-77' }), 'CONFLICT', 'ACCOUNT_EXISTS')
+    expectError(
+      await signUpFromInvitationAction.as({})({ token: t1, name: 'Dup', password: 'shingles-and-gutters-77' }),
+      'CONFLICT',
+      'ACCOUNT_EXISTS',
+    )
 
     const email = newEmail()
     const inv = ok(await invite('VIEWER', email))
     const t2 = await latestInviteToken(email)
     expectError(await signUpFromInvitationAction.as({})({ token: t2, name: 'Weak', password: 'password' }), 'VALIDATION_FAILED')
     expectError(await signUpFromInvitationAction.as({})({ token: t2, name: 'Weak', password: `${email}-long-enough` }), 'VALIDATION_FAILED')
-    await db.invitation.update({ where: { id: inv.id }, data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) } })
-    expectError(await signUpFromInvitationAction.as({})({ token: t2, name: 'Late', password: 'shingles-and-gutters-77' }), 'CONFLICT', 'INVITE_EXPIRED')
+    await db.invitation.update({
+      where: { id: inv.id },
+      data: { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    })
+    expectError(
+      await signUpFromInvitationAction.as({})({ token: t2, name: 'Late', password: 'shingles-and-gutters-77' }),
+      'CONFLICT',
+      'INVITE_EXPIRED',
+    )
     expect(await db.user.count({ where: { email } })).toBe(0)
   })
 })

@@ -21,8 +21,11 @@ export async function readCatalogFacts(url: string): Promise<CatalogFacts> {
   await c.connect()
   try {
     const q = async (sql: string) => (await c.query(sql)).rows as Array<Record<string, string>>
-    const tables = new Set((await q(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
-      .map((r) => r.table_name).filter((t) => !IGNORED_TABLES.has(t)))
+    const tables = new Set(
+      (await q(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
+        .map((r) => r.table_name)
+        .filter((t) => !IGNORED_TABLES.has(t)),
+    )
     const keep = (table: string) => tables.has(table)
 
     const columns = new Map<string, string>()
@@ -30,14 +33,17 @@ export async function readCatalogFacts(url: string): Promise<CatalogFacts> {
         character_maximum_length, numeric_precision, numeric_scale, datetime_precision, is_generated
       FROM information_schema.columns WHERE table_schema = 'public'`)) {
       if (!keep(r.table_name)) continue
-      columns.set(`${r.table_name}.${r.column_name}`,
-        `${r.data_type}/${r.udt_name} null=${r.is_nullable} default=${r.column_default} len=${r.character_maximum_length} num=${r.numeric_precision},${r.numeric_scale} dt=${r.datetime_precision} gen=${r.is_generated}`)
+      columns.set(
+        `${r.table_name}.${r.column_name}`,
+        `${r.data_type}/${r.udt_name} null=${r.is_nullable} default=${r.column_default} len=${r.character_maximum_length} num=${r.numeric_precision},${r.numeric_scale} dt=${r.datetime_precision} gen=${r.is_generated}`,
+      )
     }
 
     const enums = new Map<string, string>()
     for (const r of await q(`SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE n.nspname = 'public' GROUP BY t.typname`)) enums.set(r.typname, r.labels)
+      WHERE n.nspname = 'public' GROUP BY t.typname`))
+      enums.set(r.typname, r.labels)
 
     // constraints with their column lists in key order
     const cons = await q(`SELECT con.conname, con.contype, cl.relname AS table_name, ref.relname AS ref_table,
@@ -54,7 +60,11 @@ export async function readCatalogFacts(url: string): Promise<CatalogFacts> {
     const checks = new Map<string, string>()
     for (const r of cons) {
       if (!keep(r.table_name)) continue
-      if (r.contype === 'f') foreignKeys.set(r.conname, `${r.table_name}(${r.cols}) -> ${r.ref_table}(${r.ref_cols}) on delete ${r.confdeltype} on update ${r.confupdtype}`)
+      if (r.contype === 'f')
+        foreignKeys.set(
+          r.conname,
+          `${r.table_name}(${r.cols}) -> ${r.ref_table}(${r.ref_cols}) on delete ${r.confdeltype} on update ${r.confupdtype}`,
+        )
       else if (r.contype === 'u' || r.contype === 'p') uniques.set(r.conname, `${r.contype} ${r.table_name}(${r.cols})`)
       else if (r.contype === 'c') checks.set(r.conname, `${r.table_name}: ${r.def}`)
     }
@@ -87,10 +97,12 @@ export async function readCatalogFacts(url: string): Promise<CatalogFacts> {
 
 /** Text of the hand-written parts of migration files: everything after the first `-- ------…` rule line. */
 export function handWrittenSections(sqlFiles: string[]): string {
-  return sqlFiles.map((sql) => {
-    const m = /^-- -{20,}\s*$/m.exec(sql)
-    return m ? sql.slice(m.index) : ''
-  }).join('\n')
+  return sqlFiles
+    .map((sql) => {
+      const m = /^-- -{20,}\s*$/m.exec(sql)
+      return m ? sql.slice(m.index) : ''
+    })
+    .join('\n')
 }
 
 /** Whether `name` appears as an identifier in the text (quoted or bare). */

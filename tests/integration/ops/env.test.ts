@@ -20,8 +20,12 @@ describe('lib/env parseEnv', () => {
   })
 
   it('production refuses the development defaults', () => {
-    expect(() => parseEnv({ ...PROD, AUTH_SECRET: DEV_AUTH_SECRET, ENCRYPTION_KEY: REAL_KEY })).toThrow(/AUTH_SECRET \(missing or a development default\)/)
-    expect(() => parseEnv({ ...PROD, AUTH_SECRET: REAL_SECRET, ENCRYPTION_KEY: DEV_ENCRYPTION_KEY })).toThrow(/ENCRYPTION_KEY \(missing or a development default\)/)
+    expect(() => parseEnv({ ...PROD, AUTH_SECRET: DEV_AUTH_SECRET, ENCRYPTION_KEY: REAL_KEY })).toThrow(
+      /AUTH_SECRET \(missing or a development default\)/,
+    )
+    expect(() => parseEnv({ ...PROD, AUTH_SECRET: REAL_SECRET, ENCRYPTION_KEY: DEV_ENCRYPTION_KEY })).toThrow(
+      /ENCRYPTION_KEY \(missing or a development default\)/,
+    )
   })
 
   it('production accepts real secrets', () => {

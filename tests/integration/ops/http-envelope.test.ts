@@ -22,13 +22,17 @@ describe('/api/health and /api/ready', () => {
     expect(res.headers.get('x-request-id')).toBe('lb-1234abcd.req:42')
   })
 
-  it.each([['too long', 'x'.repeat(500)], ['spaces', 'abc def ghi jkl'], ['too short', 'abc'], ['html', '<script>alert(1)</script>']])(
-    'replaces an insane incoming X-Request-Id (%s)', async (_label, value) => {
-      const res = await call(health, { 'x-request-id': value })
-      const id = res.headers.get('x-request-id')
-      expect(id).not.toBe(value)
-      expect(id).toMatch(/^[0-9a-f-]{36}$/)
-    })
+  it.each([
+    ['too long', 'x'.repeat(500)],
+    ['spaces', 'abc def ghi jkl'],
+    ['too short', 'abc'],
+    ['html', '<script>alert(1)</script>'],
+  ])('replaces an insane incoming X-Request-Id (%s)', async (_label, value) => {
+    const res = await call(health, { 'x-request-id': value })
+    const id = res.headers.get('x-request-id')
+    expect(id).not.toBe(value)
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+  })
 
   it('ready answers 200 on a migrated database, with the request id', async () => {
     const res = await call(ready, { 'x-request-id': 'ready-check-0001' })
@@ -47,7 +51,9 @@ describe('errorResponse envelope', () => {
     expect(res.status).toBe(409)
     expect(res.headers.get('x-request-id')).toBe('req-00000001')
     expect(res.headers.get('content-type')).toBe('application/json')
-    expect(await body(res)).toEqual({ error: { code: 'CONFLICT', message: 'That slug is taken', details: { field: 'slug' }, requestId: 'req-00000001' } })
+    expect(await body(res)).toEqual({
+      error: { code: 'CONFLICT', message: 'That slug is taken', details: { field: 'slug' }, requestId: 'req-00000001' },
+    })
   })
 
   it('RATE_LIMITED sends Retry-After', async () => {

@@ -12,15 +12,23 @@ import { MIGRATIONS_DIR, listMigrations, migrate } from '../../../scripts/migrat
 const name = `fm_migrate_${Date.now().toString(36)}_${process.pid}`
 let url = ''
 
-beforeAll(async () => { url = await createDatabase(inject('adminUrl'), name, { dropFirst: true }) }, 30_000)
-afterAll(async () => { if (url) await dropDatabase(inject('adminUrl'), name) })
+beforeAll(async () => {
+  url = await createDatabase(inject('adminUrl'), name, { dropFirst: true })
+}, 30_000)
+afterAll(async () => {
+  if (url) await dropDatabase(inject('adminUrl'), name)
+})
 
 async function rows() {
   const c = new pg.Client({ connectionString: url })
   await c.connect()
   try {
-    return (await c.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name')).rows
-  } finally { await c.end() }
+    return (
+      await c.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name')
+    ).rows
+  } finally {
+    await c.end()
+  }
 }
 
 describe('migrate-apply', () => {

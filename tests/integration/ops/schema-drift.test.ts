@@ -48,16 +48,28 @@ beforeAll(async () => {
   scratchUrl = await createDatabase(adminUrl, scratchName, { dropFirst: true })
   v6Copy = prisma6Copy(process.env.DRIFT_SCHEMA ?? path.join(root, 'prisma', 'schema.prisma'))
   const rel = path.relative(path.join(root, 'tools', 'migrate'), v6Copy)
-  const { stdout } = await run('sh', [path.join(root, 'tools/migrate/prisma6.sh'), 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', rel, '--script'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: scratchUrl }, maxBuffer: 32 * 1024 * 1024,
-  })
+  const { stdout } = await run(
+    'sh',
+    [path.join(root, 'tools/migrate/prisma6.sh'), 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', rel, '--script'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: scratchUrl },
+      maxBuffer: 32 * 1024 * 1024,
+    },
+  )
   expect(stdout).toContain('CREATE TABLE')
   const c = new pg.Client({ connectionString: scratchUrl })
   await c.connect()
-  try { await c.query(stdout) } finally { await c.end() }
+  try {
+    await c.query(stdout)
+  } finally {
+    await c.end()
+  }
 
   const dir = path.join(root, 'prisma', 'migrations')
-  const files = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'migration.sql')))
+  const files = fs
+    .readdirSync(dir)
+    .filter((d) => fs.existsSync(path.join(dir, d, 'migration.sql')))
     .map((d) => fs.readFileSync(path.join(dir, d, 'migration.sql'), 'utf8'))
   handText = handWrittenSections(files)
   ;[migrated, fromSchema] = await Promise.all([readCatalogFacts(inject('databaseUrl')), readCatalogFacts(scratchUrl)])
@@ -98,13 +110,19 @@ describe('schema drift: migrations vs schema.prisma', () => {
   })
 
   it('has no columns, enums, foreign keys or unique constraints beyond schema.prisma', () => {
-    const extra = (['columns', 'enums', 'foreignKeys', 'uniques'] as const)
-      .flatMap((k) => [...migrated[k].keys()].filter((n) => !fromSchema[k].has(n)).map((n) => `${k}: ${n}`))
+    const extra = (['columns', 'enums', 'foreignKeys', 'uniques'] as const).flatMap((k) =>
+      [...migrated[k].keys()].filter((n) => !fromSchema[k].has(n)).map((n) => `${k}: ${n}`),
+    )
     expect(extra).toEqual([])
   })
 
   it('explains every extra index, CHECK, trigger and function by a hand-written migration section', () => {
-    expect([...unexplainedExtras('indexes'), ...unexplainedExtras('checks'), ...unexplainedExtras('triggers'), ...unexplainedExtras('functions')]).toEqual([])
+    expect([
+      ...unexplainedExtras('indexes'),
+      ...unexplainedExtras('checks'),
+      ...unexplainedExtras('triggers'),
+      ...unexplainedExtras('functions'),
+    ]).toEqual([])
     const extensions = [...migrated.extensions].filter((e) => !fromSchema.extensions.has(e) && !mentions(handText, e))
     expect(extensions).toEqual([])
   })

@@ -38,7 +38,10 @@ const makeDue = (id: string) => db.outboxMessage.update({ where: { id }, data: {
 function scripted(results: Array<'ok' | Error>, traits: Partial<OutboxSender> = {}) {
   const calls: string[] = []
   const sender: OutboxSender = {
-    provider: 'telnyx', idempotent: false, fiveXxNotAccepted: true, ...traits,
+    provider: 'telnyx',
+    idempotent: false,
+    fiveXxNotAccepted: true,
+    ...traits,
     async send({ id }) {
       calls.push(id)
       const next = results.shift() ?? 'ok'
@@ -48,14 +51,17 @@ function scripted(results: Array<'ok' | Error>, traits: Partial<OutboxSender> = 
   }
   return { sender, calls }
 }
-const http5xx = () => new AppError('UPSTREAM_FAILED', 'telnyx 503', { details: { provider: 'telnyx', operation: 'messages.send', status: 503 } })
+const http5xx = () =>
+  new AppError('UPSTREAM_FAILED', 'telnyx 503', { details: { provider: 'telnyx', operation: 'messages.send', status: 503 } })
 
 describe('outbox status rules (database trigger)', () => {
   it('refuses sent → queued and delivered → sent, allows the forward path', async () => {
     const m = await newSms()
     await db.$executeRaw`UPDATE outbox_messages SET status = 'sending', lease_until = now() + interval '1 minute' WHERE id = ${m.id}::uuid`
     await db.$executeRaw`UPDATE outbox_messages SET status = 'sent' WHERE id = ${m.id}::uuid`
-    await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'queued' WHERE id = ${m.id}::uuid`).rejects.toThrow(/cannot move from sent to queued/)
+    await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'queued' WHERE id = ${m.id}::uuid`).rejects.toThrow(
+      /cannot move from sent to queued/,
+    )
     await db.$executeRaw`UPDATE outbox_messages SET status = 'delivered' WHERE id = ${m.id}::uuid`
     await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'sent' WHERE id = ${m.id}::uuid`).rejects.toThrow(/cannot move/)
     await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'failed' WHERE id = ${m.id}::uuid`).rejects.toThrow(/cannot move/)
@@ -65,7 +71,9 @@ describe('outbox status rules (database trigger)', () => {
   it('refuses failed → queued outside a staff retry', async () => {
     const m = await newSms()
     await db.$executeRaw`UPDATE outbox_messages SET status = 'failed' WHERE id = ${m.id}::uuid`
-    await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'queued' WHERE id = ${m.id}::uuid`).rejects.toThrow(/cannot move from failed to queued/)
+    await expect(db.$executeRaw`UPDATE outbox_messages SET status = 'queued' WHERE id = ${m.id}::uuid`).rejects.toThrow(
+      /cannot move from failed to queued/,
+    )
   })
 })
 
@@ -73,7 +81,11 @@ describe('claim', () => {
   it('two concurrent claimers: exactly one wins', async () => {
     for (let i = 0; i < 10; i++) {
       const m = await newSms()
-      const results = await Promise.all([claimOutboxMessage({ id: m.id }), claimOutboxMessage({ id: m.id }), claimOutboxMessage({ id: m.id })])
+      const results = await Promise.all([
+        claimOutboxMessage({ id: m.id }),
+        claimOutboxMessage({ id: m.id }),
+        claimOutboxMessage({ id: m.id }),
+      ])
       expect(results.filter(Boolean)).toHaveLength(1)
       const r = await row(m.id)
       expect(r.status).toBe('sending')
@@ -136,7 +148,11 @@ describe('dispatch outcomes', () => {
     await makeDue(m.id)
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('skipped')
     expect(calls).toHaveLength(3)
-    expect((await unsafeListOutboxDeadLetters({ actor: staffActor(await createUser({ staffRole: 'STAFF_SUPPORT' })), channel: 'SMS' })).map((d) => d.id)).toContain(m.id)
+    expect(
+      (await unsafeListOutboxDeadLetters({ actor: staffActor(await createUser({ staffRole: 'STAFF_SUPPORT' })), channel: 'SMS' })).map(
+        (d) => d.id,
+      ),
+    ).toContain(m.id)
   })
 
   it('a non-retryable failure fails at once', async () => {
@@ -161,9 +177,17 @@ describe('dispatch outcomes', () => {
   })
 
   it('a timeout on an idempotent send (meter event) is retried', async () => {
-    const { sender } = scripted([new AppError('UPSTREAM_TIMEOUT', 'timed out')], { provider: 'stripe', idempotent: true, fiveXxNotAccepted: false })
+    const { sender } = scripted([new AppError('UPSTREAM_TIMEOUT', 'timed out')], {
+      provider: 'stripe',
+      idempotent: true,
+      fiveXxNotAccepted: false,
+    })
     overrideSender('METER', sender)
-    const m = await enqueue({ channel: 'METER', dedupeKey: PREFIX + uniq('lead:'), payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 } })
+    const m = await enqueue({
+      channel: 'METER',
+      dedupeKey: PREFIX + uniq('lead:'),
+      payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 },
+    })
     expect(await dispatchOutboxMessage({ id: m.id })).toBe('retry')
   })
 })
@@ -171,10 +195,22 @@ describe('dispatch outcomes', () => {
 describe('sweeper', () => {
   it('settles expired leases: idempotent channels re-queued, others dead-lettered as uncertain', async () => {
     const s = await newSms()
-    const meter = await enqueue({ channel: 'METER', dedupeKey: PREFIX + uniq('lead:'), payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 } })
+    const meter = await enqueue({
+      channel: 'METER',
+      dedupeKey: PREFIX + uniq('lead:'),
+      payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 },
+    })
     for (const id of [s.id, meter.id]) await claimOutboxMessage({ id, leaseMs: 1 })
     // the sweep compares the lease with the database clock: wait until both leases have passed there
-    await waitFor(async () => (await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM outbox_messages WHERE id IN (${s.id}::uuid, ${meter.id}::uuid) AND lease_until < now()`)[0]!.n === 2, { everyMs: 5, what: 'the leases to expire' })
+    await waitFor(
+      async () =>
+        (
+          await db.$queryRaw<
+            Array<{ n: number }>
+          >`SELECT count(*)::int AS n FROM outbox_messages WHERE id IN (${s.id}::uuid, ${meter.id}::uuid) AND lease_until < now()`
+        )[0]!.n === 2,
+      { everyMs: 5, what: 'the leases to expire' },
+    )
     const res = await unsafeSweepOutbox({ dedupeKeyPrefix: PREFIX })
     expect(res.requeued).toBeGreaterThanOrEqual(1)
     expect(res.uncertain).toBeGreaterThanOrEqual(1)

@@ -47,7 +47,10 @@ describe('live email through the outbox', () => {
     const after = await outboxFor(a.id)
     expect(after).toMatchObject({ status: 'sent', provider: 'sendgrid', sandbox: false })
     expect(after.providerMessageId).toMatch(/^sgfake/)
-    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: 'sent', providerMessageId: after.providerMessageId })
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: 'sent',
+      providerMessageId: after.providerMessageId,
+    })
   })
 
   it('a suppressed address fails at once without calling SendGrid', async () => {

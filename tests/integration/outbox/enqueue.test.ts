@@ -14,7 +14,11 @@ const sms = () => ({ from: '+15550001111', to: '+15550002222', text: 'hello' })
 async function jobsFor(id: string) {
   const boss = await getBoss()
   const schema = process.env.FM_BOSS_SCHEMA
-  const r = await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM ${schema}.job WHERE name = $1 AND singleton_key = $2`, DISPATCH_QUEUE, id)
+  const r = await db.$queryRawUnsafe<Array<{ n: bigint }>>(
+    `SELECT count(*) AS n FROM ${schema}.job WHERE name = $1 AND singleton_key = $2`,
+    DISPATCH_QUEUE,
+    id,
+  )
   void boss
   return Number(r[0]!.n)
 }

@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import type { ActionResult } from '@/lib/actions/define-action'
 import {
-  cancelInvitationAction, changeMemberRoleAction, inviteMemberAction, leaveOrgAction, listInvitationsAction,
-  listMembersAction, removeMemberAction, resendInvitationAction,
+  cancelInvitationAction,
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrgAction,
+  listInvitationsAction,
+  listMembersAction,
+  removeMemberAction,
+  resendInvitationAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { getOrgSettingsAction, updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
 import { createOrgAction } from '@/app/orgs/new/actions'
@@ -25,7 +31,9 @@ const ORG_ACTIONS: Record<string, { action: AnyAction; valid: Record<string, unk
   updateOrgSettingsAction: { action: updateOrgSettingsAction, valid: { name: 'Valid Co', slug: 'valid-co', timeZone: 'UTC' } },
 }
 const USER_ACTIONS: Record<string, AnyAction> = {
-  createOrgAction, acceptInvitationAction, signUpFromInvitationAction,
+  createOrgAction,
+  acceptInvitationAction,
+  signUpFromInvitationAction,
 }
 
 const BIG = 'x'.repeat(300 * 1024)
@@ -35,8 +43,14 @@ function malformed(slug: string, valid: Record<string, unknown>): Array<[string,
   const wrongTyped = Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: [1, 2, 3] }]))
   const numbers = Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]))
   return [
-    ['undefined', undefined], ['null', null], ['string', 'hello'], ['number', 42], ['array', [slug]], ['boolean', true],
-    ['slug as number', { ...valid, orgSlug: 42 }], ['slug as object', { ...valid, orgSlug: { $ne: '' } }],
+    ['undefined', undefined],
+    ['null', null],
+    ['string', 'hello'],
+    ['number', 42],
+    ['array', [slug]],
+    ['boolean', true],
+    ['slug as number', { ...valid, orgSlug: 42 }],
+    ['slug as object', { ...valid, orgSlug: { $ne: '' } }],
     ['slug oversized', { ...valid, orgSlug: BIG }],
     ['oversized field', { ...valid, orgSlug: slug, junk: BIG }],
     ...(Object.keys(valid).length
@@ -45,7 +59,10 @@ function malformed(slug: string, valid: Record<string, unknown>): Array<[string,
           ['numbers', { orgSlug: slug, ...numbers }],
           ['missing fields', { orgSlug: slug }],
           ['oversized values', { orgSlug: slug, ...Object.fromEntries(Object.keys(valid).map((k) => [k, BIG])) }],
-          ['not-a-uuid / bad enum', { orgSlug: slug, ...Object.fromEntries(Object.keys(valid).map((k) => [k, "'; DROP TABLE users; --"])) }],
+          [
+            'not-a-uuid / bad enum',
+            { orgSlug: slug, ...Object.fromEntries(Object.keys(valid).map((k) => [k, "'; DROP TABLE users; --"])) },
+          ],
         ] as Array<[string, unknown]>)
       : []),
   ]
@@ -71,7 +88,11 @@ describe('bad input never becomes INTERNAL', () => {
     const valid = { name: 'Valid Co', slug: 'valid-co', token: 'a'.repeat(43), password: 'long-enough-password-1' }
     for (const [name, action] of Object.entries(USER_ACTIONS)) {
       const inputs: Array<[string, unknown]> = [
-        ['undefined', undefined], ['null', null], ['string', 'x'], ['array', []], ['number', 1],
+        ['undefined', undefined],
+        ['null', null],
+        ['string', 'x'],
+        ['array', []],
+        ['number', 1],
         ['wrong types', { name: 1, slug: [], token: {}, password: false, timeZone: 7 }],
         ['oversized', { ...valid, token: BIG }],
         ['bad token and slug', { ...valid, slug: '../etc', token: '../../etc/passwd' }],

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { ActionResult } from '@/lib/actions/define-action'
 import {
-  cancelInvitationAction, changeMemberRoleAction, inviteMemberAction, leaveOrgAction, listInvitationsAction,
-  listMembersAction, removeMemberAction, resendInvitationAction,
+  cancelInvitationAction,
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrgAction,
+  listInvitationsAction,
+  listMembersAction,
+  removeMemberAction,
+  resendInvitationAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { getOrgSettingsAction, updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
 import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from '@/app/[orgSlug]/settings/api-keys/actions'
@@ -15,9 +21,16 @@ async function twoOrgs() {
   const b = await createOrgWithRoles()
   const bRep = await db.membership.findFirstOrThrow({ where: { orgId: b.org.id, userId: b.members.REP.user.id } })
   const bOwner = await db.membership.findFirstOrThrow({ where: { orgId: b.org.id, userId: b.members.OWNER.user.id } })
-  const inv = await inviteMemberAction.as({ sessionId: b.members.OWNER.sessionId })({ orgSlug: b.org.slug, email: `${uniq('x-')}@example.test`, role: 'VIEWER' })
+  const inv = await inviteMemberAction.as({ sessionId: b.members.OWNER.sessionId })({
+    orgSlug: b.org.slug,
+    email: `${uniq('x-')}@example.test`,
+    role: 'VIEWER',
+  })
   if (!inv.ok) throw new Error('setup')
-  const key = await createApiKeyAction.as({ sessionId: b.members.OWNER.sessionId })({ orgSlug: b.org.slug, key: { name: 'b key', scope: 'READ' } })
+  const key = await createApiKeyAction.as({ sessionId: b.members.OWNER.sessionId })({
+    orgSlug: b.org.slug,
+    key: { name: 'b key', scope: 'READ' },
+  })
   if (!key.ok) throw new Error('setup')
   return { a, b, bRep, bOwner, bInvitationId: inv.data.id, bKeyId: key.data.id }
 }
@@ -48,7 +61,9 @@ describe('cross-org access', () => {
       for (const [name, p] of calls) expect(code(await p), `${role} ${name}`).toBe('NOT_FOUND')
     }
     // a slug that does not exist answers exactly the same
-    expect(code(await listMembersAction.as({ sessionId: a.members.OWNER.sessionId })({ orgSlug: 'no-such-org-anywhere' }))).toBe('NOT_FOUND')
+    expect(code(await listMembersAction.as({ sessionId: a.members.OWNER.sessionId })({ orgSlug: 'no-such-org-anywhere' }))).toBe(
+      'NOT_FOUND',
+    )
   })
 
   it("ids of another org's memberships and invitations, used in my own org → NOT_FOUND, nothing changes", async () => {

@@ -24,7 +24,10 @@ const operator = (org: Org) => systemActor({ process: 'operator', orgId: org.org
 const writeKey = (org: Org) => apiKeyActor({ id: crypto.randomUUID(), orgId: org.org.id, scope: 'WRITE' })
 
 async function refusedWithoutChange(org: Org, call: () => Promise<unknown>, code = 'FORBIDDEN') {
-  const [audits, keys] = await Promise.all([db.auditLog.count({ where: { orgId: org.org.id } }), db.apiKey.count({ where: { orgId: org.org.id, revokedAt: null } })])
+  const [audits, keys] = await Promise.all([
+    db.auditLog.count({ where: { orgId: org.org.id } }),
+    db.apiKey.count({ where: { orgId: org.org.id, revokedAt: null } }),
+  ])
   await expect(call()).rejects.toMatchObject({ code })
   expect(await db.auditLog.count({ where: { orgId: org.org.id } })).toBe(audits)
   expect(await db.apiKey.count({ where: { orgId: org.org.id, revokedAt: null } })).toBe(keys)
@@ -56,7 +59,11 @@ describe('api keys (api_keys.manage)', () => {
     const key = await createApiKey({ actor: operator(org), name: 'ops', scope: 'WRITE' })
     expect(key.secret).toMatch(/^fm_live_/)
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).createdById).toBeNull()
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'api_key.create', targetId: key.id } })).toMatchObject({ orgId: org.org.id, actorType: 'SYSTEM', actorId: null })
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'api_key.create', targetId: key.id } })).toMatchObject({
+      orgId: org.org.id,
+      actorType: 'SYSTEM',
+      actorId: null,
+    })
     expect((await listApiKeys({ actor: operator(org) })).map((k) => k.id)).toEqual([key.id])
     expect((await revokeApiKey({ actor: operator(org), keyId: key.id })).revokedAt).toBeInstanceOf(Date)
     expect(await db.auditLog.count({ where: { action: 'api_key.revoke', targetId: key.id, actorType: 'SYSTEM' } })).toBe(1)
@@ -72,11 +79,16 @@ describe('api keys (api_keys.manage)', () => {
     const owner = await memberActorOf(b, 'OWNER')
     const bKey = await createApiKey({ actor: owner, name: 'b key', scope: 'READ' })
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: bKey.id } })).createdById).toBe(b.members.OWNER.user.id)
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'api_key.create', targetId: bKey.id } })).toMatchObject({ actorType: 'USER', actorId: b.members.OWNER.user.id })
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'api_key.create', targetId: bKey.id } })).toMatchObject({
+      actorType: 'USER',
+      actorId: b.members.OWNER.user.id,
+    })
 
     for (const role of ['OWNER', 'ADMIN'] as const) {
       await refusedWithoutChange(b, () => revokeApiKey({ actor: operator(a), keyId: bKey.id }), 'NOT_FOUND')
-      await expect(revokeApiKey({ actor: apiKeyActor({ id: crypto.randomUUID(), orgId: a.org.id, scope: 'WRITE' }), keyId: bKey.id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(
+        revokeApiKey({ actor: apiKeyActor({ id: crypto.randomUUID(), orgId: a.org.id, scope: 'WRITE' }), keyId: bKey.id }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
       await expect(revokeApiKey({ actor: await memberActorOf(a, role), keyId: bKey.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
       expect((await listApiKeys({ actor: await memberActorOf(a, role) })).map((k) => k.id)).not.toContain(bKey.id)
     }
@@ -115,9 +127,16 @@ describe('members and org settings called outside an action', () => {
     const mail = await db.emailMessage.findFirstOrThrow({ where: { toEmail: email, template: 'member-invite' } })
     expect(mail.subject).toBe(`Your team invited you to ${org.org.name} on Fish Mouth`)
     const rep = await db.membership.findFirstOrThrow({ where: { orgId: org.org.id, userId: org.members.REP.user.id } })
-    expect(await changeMemberRole({ actor: operator(org), membershipId: rep.id, role: 'OWNER' })).toMatchObject({ before: 'REP', after: 'OWNER' })
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'member.role.change', targetId: rep.id } })).toMatchObject({ actorType: 'SYSTEM' })
+    expect(await changeMemberRole({ actor: operator(org), membershipId: rep.id, role: 'OWNER' })).toMatchObject({
+      before: 'REP',
+      after: 'OWNER',
+    })
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'member.role.change', targetId: rep.id } })).toMatchObject({
+      actorType: 'SYSTEM',
+    })
     // members stay bound to their own rank
-    await expect(changeMemberRole({ actor: await memberActorOf(org, 'ADMIN'), membershipId: rep.id, role: 'VIEWER' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      changeMemberRole({ actor: await memberActorOf(org, 'ADMIN'), membershipId: rep.id, role: 'VIEWER' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { loadSession } from '@/lib/auth/session'
 import {
-  changeMemberRoleAction, inviteMemberAction, leaveOrgAction, listMembersAction, removeMemberAction,
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrgAction,
+  listMembersAction,
+  removeMemberAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
 import { addMember, createOrg, createOrgWithRoles, createSession, createUser, uniq } from '@/tests/factories'
@@ -16,15 +20,31 @@ describe('role changes', () => {
     const { org, members } = await createOrgWithRoles()
     const target = await membershipOf(org.id, members.ADMIN.user.id)
     const secondSession = await createSession(members.ADMIN.user.id)
-    ok(await updateOrgSettingsAction.as({ sessionId: members.ADMIN.sessionId })({ orgSlug: org.slug, name: 'Still Admin', slug: org.slug, timeZone: 'UTC' }))
+    ok(
+      await updateOrgSettingsAction.as({ sessionId: members.ADMIN.sessionId })({
+        orgSlug: org.slug,
+        name: 'Still Admin',
+        slug: org.slug,
+        timeZone: 'UTC',
+      }),
+    )
 
-    const res = ok(await changeMemberRoleAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, membershipId: target.id, role: 'VIEWER' }))
+    const res = ok(
+      await changeMemberRoleAction.as({ sessionId: members.OWNER.sessionId })({
+        orgSlug: org.slug,
+        membershipId: target.id,
+        role: 'VIEWER',
+      }),
+    )
     expect(res).toMatchObject({ before: 'ADMIN', after: 'VIEWER', sessionsRevoked: 2 })
     expect(await loadSession({ sessionId: members.ADMIN.sessionId })).toBeNull()
     expect(await loadSession({ sessionId: secondSession.id })).toBeNull()
     // on a new sign-in the new role applies
     const fresh = await createSession(members.ADMIN.user.id)
-    expectError(await updateOrgSettingsAction.as({ sessionId: fresh.id })({ orgSlug: org.slug, name: 'Nope', slug: org.slug, timeZone: 'UTC' }), 'FORBIDDEN')
+    expectError(
+      await updateOrgSettingsAction.as({ sessionId: fresh.id })({ orgSlug: org.slug, name: 'Nope', slug: org.slug, timeZone: 'UTC' }),
+      'FORBIDDEN',
+    )
     // the old session is dead: the next request is unauthenticated
     expectError(await listMembersAction.as({ sessionId: members.ADMIN.sessionId })({ orgSlug: org.slug }), 'UNAUTHENTICATED')
 
@@ -37,10 +57,29 @@ describe('role changes', () => {
   it('an upgrade keeps sessions and applies on the next request', async () => {
     const { org, members } = await createOrgWithRoles()
     const target = await membershipOf(org.id, members.VIEWER.user.id)
-    expectError(await inviteMemberAction.as({ sessionId: members.VIEWER.sessionId })({ orgSlug: org.slug, email: `${uniq('u')}@example.test`, role: 'VIEWER' }), 'FORBIDDEN')
-    ok(await changeMemberRoleAction.as({ sessionId: members.ADMIN.sessionId })({ orgSlug: org.slug, membershipId: target.id, role: 'MANAGER' }))
+    expectError(
+      await inviteMemberAction.as({ sessionId: members.VIEWER.sessionId })({
+        orgSlug: org.slug,
+        email: `${uniq('u')}@example.test`,
+        role: 'VIEWER',
+      }),
+      'FORBIDDEN',
+    )
+    ok(
+      await changeMemberRoleAction.as({ sessionId: members.ADMIN.sessionId })({
+        orgSlug: org.slug,
+        membershipId: target.id,
+        role: 'MANAGER',
+      }),
+    )
     expect(await loadSession({ sessionId: members.VIEWER.sessionId })).not.toBeNull()
-    ok(await inviteMemberAction.as({ sessionId: members.VIEWER.sessionId })({ orgSlug: org.slug, email: `${uniq('u')}@example.test`, role: 'VIEWER' }))
+    ok(
+      await inviteMemberAction.as({ sessionId: members.VIEWER.sessionId })({
+        orgSlug: org.slug,
+        email: `${uniq('u')}@example.test`,
+        role: 'VIEWER',
+      }),
+    )
   })
 
   it('removal revokes the removed user’s sessions and they lose access (404)', async () => {
@@ -64,7 +103,11 @@ describe('the org keeps at least one OWNER', () => {
     const { org, members } = await createOrgWithRoles()
     const owner = await membershipOf(org.id, members.OWNER.user.id)
     const asOwner = { sessionId: members.OWNER.sessionId }
-    expectError(await changeMemberRoleAction.as(asOwner)({ orgSlug: org.slug, membershipId: owner.id, role: 'ADMIN' }), 'CONFLICT', 'LAST_OWNER')
+    expectError(
+      await changeMemberRoleAction.as(asOwner)({ orgSlug: org.slug, membershipId: owner.id, role: 'ADMIN' }),
+      'CONFLICT',
+      'LAST_OWNER',
+    )
     expectError(await removeMemberAction.as(asOwner)({ orgSlug: org.slug, membershipId: owner.id }), 'CONFLICT', 'LAST_OWNER')
     const leave = await leaveOrgAction.as(asOwner)({ orgSlug: org.slug })
     expectError(leave, 'CONFLICT', 'LAST_OWNER')
@@ -79,7 +122,11 @@ describe('the org keeps at least one OWNER', () => {
     expect(await db.membership.count({ where: { orgId: org.id, userId: members.OWNER.user.id } })).toBe(0)
     const newOwner = await membershipOf(org.id, members.ADMIN.user.id)
     expectError(await leaveOrgAction.as({ sessionId: newOwnerSession.id })({ orgSlug: org.slug }), 'CONFLICT', 'LAST_OWNER')
-    expectError(await changeMemberRoleAction.as({ sessionId: newOwnerSession.id })({ orgSlug: org.slug, membershipId: newOwner.id, role: 'VIEWER' }), 'CONFLICT', 'LAST_OWNER')
+    expectError(
+      await changeMemberRoleAction.as({ sessionId: newOwnerSession.id })({ orgSlug: org.slug, membershipId: newOwner.id, role: 'VIEWER' }),
+      'CONFLICT',
+      'LAST_OWNER',
+    )
   })
 
   it('two owners demoting each other at the same time leave one owner', async () => {
@@ -112,19 +159,29 @@ describe('ADMIN cannot touch an OWNER; nobody grants above their own role', () =
     const secondOwner = await addMember(org.id, second.id, 'OWNER')
     const asAdmin = changeMemberRoleAction.as({ sessionId: members.ADMIN.sessionId })
     expectError(await asAdmin({ orgSlug: org.slug, membershipId: secondOwner.id, role: 'VIEWER' }), 'FORBIDDEN')
-    expectError(await removeMemberAction.as({ sessionId: members.ADMIN.sessionId })({ orgSlug: org.slug, membershipId: secondOwner.id }), 'FORBIDDEN')
+    expectError(
+      await removeMemberAction.as({ sessionId: members.ADMIN.sessionId })({ orgSlug: org.slug, membershipId: secondOwner.id }),
+      'FORBIDDEN',
+    )
     const rep = await membershipOf(org.id, members.REP.user.id)
     expectError(await asAdmin({ orgSlug: org.slug, membershipId: rep.id, role: 'OWNER' }), 'FORBIDDEN')
     ok(await asAdmin({ orgSlug: org.slug, membershipId: rep.id, role: 'ADMIN' }))
     expect((await membershipOf(org.id, second.id)).role).toBe('OWNER')
     // OWNER may manage another OWNER
-    ok(await changeMemberRoleAction.as({ sessionId: members.OWNER.sessionId })({ orgSlug: org.slug, membershipId: secondOwner.id, role: 'ADMIN' }))
+    ok(
+      await changeMemberRoleAction.as({ sessionId: members.OWNER.sessionId })({
+        orgSlug: org.slug,
+        membershipId: secondOwner.id,
+        role: 'ADMIN',
+      }),
+    )
   })
 
   it('MANAGER can invite only MANAGER/REP/VIEWER', async () => {
     const { org, members } = await createOrgWithRoles()
     const asManager = inviteMemberAction.as({ sessionId: members.MANAGER.sessionId })
-    for (const role of ['OWNER', 'ADMIN']) expectError(await asManager({ orgSlug: org.slug, email: `${uniq('m')}@example.test`, role }), 'FORBIDDEN')
+    for (const role of ['OWNER', 'ADMIN'])
+      expectError(await asManager({ orgSlug: org.slug, email: `${uniq('m')}@example.test`, role }), 'FORBIDDEN')
     for (const role of ['MANAGER', 'REP', 'VIEWER']) ok(await asManager({ orgSlug: org.slug, email: `${uniq('m')}@example.test`, role }))
   })
 })

@@ -8,13 +8,24 @@ import { can, PERMISSIONS, ROLES, type Permission } from '@/lib/auth/permissions
 import type { Role } from '@/lib/generated/prisma/enums'
 import type { ActionResult } from '@/lib/actions/define-action'
 import {
-  cancelInvitationAction, changeMemberRoleAction, inviteMemberAction, leaveOrgAction, listInvitationsAction,
-  listMembersAction, removeMemberAction, resendInvitationAction,
+  cancelInvitationAction,
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrgAction,
+  listInvitationsAction,
+  listMembersAction,
+  removeMemberAction,
+  resendInvitationAction,
 } from '@/app/[orgSlug]/settings/members/actions'
 import { getOrgSettingsAction, updateOrgSettingsAction } from '@/app/[orgSlug]/settings/organization/actions'
 import { addMember, createOrgWithRoles, createUser, uniq } from '@/tests/factories'
 import {
-  addNoteAction, assignLeadsAction, deleteLeadsAction, getLeadAction, listLeadsAction, validateExportFilterAction,
+  addNoteAction,
+  assignLeadsAction,
+  deleteLeadsAction,
+  getLeadAction,
+  listLeadsAction,
+  validateExportFilterAction,
 } from '@/app/[orgSlug]/leads/actions'
 import { createApiKeyAction, listApiKeysAction } from '@/app/[orgSlug]/settings/api-keys/actions'
 
@@ -22,31 +33,70 @@ import { createApiKeyAction, listApiKeysAction } from '@/app/[orgSlug]/settings/
 async function leadFor(org: Org, role: Role) {
   const m = await db.membership.findFirstOrThrow({ where: { orgId: org.org.id, userId: org.members[role].user.id }, select: { id: true } })
   return db.lead.create({
-    data: { orgId: org.org.id, normalizedAddress: `${uniq('1 MAIN ST ').toUpperCase()}, DALLAS, TX 75201`, addressLine1: '1 Main St', city: 'Dallas', state: 'TX', zip: '75201', assigneeId: m.id },
+    data: {
+      orgId: org.org.id,
+      normalizedAddress: `${uniq('1 MAIN ST ').toUpperCase()}, DALLAS, TX 75201`,
+      addressLine1: '1 Main St',
+      city: 'Dallas',
+      state: 'TX',
+      zip: '75201',
+      assigneeId: m.id,
+    },
     select: { id: true },
   })
 }
 
 /** PRODUCT.md §2, written out by hand (not derived from MATRIX). */
-const O = 'OWNER', A = 'ADMIN', M = 'MANAGER', R = 'REP', V = 'VIEWER'
+const O = 'OWNER',
+  A = 'ADMIN',
+  M = 'MANAGER',
+  R = 'REP',
+  V = 'VIEWER'
 const EXPECTED: Record<string, Role[]> = {
-  'org.delete': [O], 'billing.manage': [O], 'data.export': [O],
-  'org.settings.update': [O, A], 'member.remove': [O, A], 'member.role.change': [O, A], 'api_keys.manage': [O, A],
-  'integrations.manage': [O, A], 'phone_numbers.manage': [O, A], 'ai_config.update': [O, A], 'sequence.manage': [O, A],
-  'audit.read': [O, A], 'billing.read': [O, A],
-  'member.invite': [O, A, M], 'lead.assign': [O, A, M], 'lead.export': [O, A, M], 'scan.run': [O, A, M],
-  'sequence.enroll': [O, A, M], 'ai.test': [O, A, M], 'org.settings.read': [O, A, M],
+  'org.delete': [O],
+  'billing.manage': [O],
+  'data.export': [O],
+  'org.settings.update': [O, A],
+  'member.remove': [O, A],
+  'member.role.change': [O, A],
+  'api_keys.manage': [O, A],
+  'integrations.manage': [O, A],
+  'phone_numbers.manage': [O, A],
+  'ai_config.update': [O, A],
+  'sequence.manage': [O, A],
+  'audit.read': [O, A],
+  'billing.read': [O, A],
+  'member.invite': [O, A, M],
+  'lead.assign': [O, A, M],
+  'lead.export': [O, A, M],
+  'scan.run': [O, A, M],
+  'sequence.enroll': [O, A, M],
+  'ai.test': [O, A, M],
+  'org.settings.read': [O, A, M],
   'member.read': [O, A, M, R, V], // not a row of PRODUCT §2: every member sees the team
-  'lead.read': [O, A, M, R, V], 'lead.write': [O, A, M, R], 'outreach.send': [O, A, M, R],
+  'lead.read': [O, A, M, R, V],
+  'lead.write': [O, A, M, R],
+  'outreach.send': [O, A, M, R],
   'analytics.read': [O, A, M, V],
   'lead.delete': [O, A],
 }
 
 /** Later issues: move a permission from here to ACTION_DRIVERS when its first action lands. */
 export const PERMISSIONS_WITHOUT_ACTIONS_YET: Permission[] = [
-  'org.delete', 'billing.manage', 'data.export', 'integrations.manage', 'phone_numbers.manage',
-  'ai_config.update', 'sequence.manage', 'audit.read', 'billing.read', 'scan.run',
-  'sequence.enroll', 'ai.test', 'outreach.send', 'analytics.read',
+  'org.delete',
+  'billing.manage',
+  'data.export',
+  'integrations.manage',
+  'phone_numbers.manage',
+  'ai_config.update',
+  'sequence.manage',
+  'audit.read',
+  'billing.read',
+  'scan.run',
+  'sequence.enroll',
+  'ai.test',
+  'outreach.send',
+  'analytics.read',
 ]
 
 type Org = Awaited<ReturnType<typeof createOrgWithRoles>>
@@ -69,34 +119,74 @@ const ACTION_DRIVERS: Partial<Record<Permission, Driver[]>> = {
     { name: 'listLeadsAction', run: (o, r) => listLeadsAction.as(as(o, r))({ orgSlug: o.org.slug }) },
     { name: 'getLeadAction', run: async (o, r) => getLeadAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id }) },
   ],
-  'lead.write': [{ name: 'addNoteAction', run: async (o, r) => addNoteAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id, body: `note by ${r}` }) }],
-  'lead.assign': [{ name: 'assignLeadsAction', run: async (o, r) => assignLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] }, assigneeId: null }) }],
-  'lead.export': [{ name: 'validateExportFilterAction', run: (o, r) => validateExportFilterAction.as(as(o, r))({ orgSlug: o.org.slug, filter: {} }) }],
-  'lead.delete': [{ name: 'deleteLeadsAction', run: async (o, r) => deleteLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] } }) }],
+  'lead.write': [
+    {
+      name: 'addNoteAction',
+      run: async (o, r) => addNoteAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id, body: `note by ${r}` }),
+    },
+  ],
+  'lead.assign': [
+    {
+      name: 'assignLeadsAction',
+      run: async (o, r) =>
+        assignLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] }, assigneeId: null }),
+    },
+  ],
+  'lead.export': [
+    { name: 'validateExportFilterAction', run: (o, r) => validateExportFilterAction.as(as(o, r))({ orgSlug: o.org.slug, filter: {} }) },
+  ],
+  'lead.delete': [
+    {
+      name: 'deleteLeadsAction',
+      run: async (o, r) => deleteLeadsAction.as(as(o, r))({ orgSlug: o.org.slug, target: { ids: [(await leadFor(o, r)).id] } }),
+    },
+  ],
   'api_keys.manage': [
-    { name: 'createApiKeyAction', run: (o, r) => createApiKeyAction.as(as(o, r))({ orgSlug: o.org.slug, key: { name: `key by ${r}`, scope: 'READ' } }) },
+    {
+      name: 'createApiKeyAction',
+      run: (o, r) => createApiKeyAction.as(as(o, r))({ orgSlug: o.org.slug, key: { name: `key by ${r}`, scope: 'READ' } }),
+    },
     { name: 'listApiKeysAction', run: (o, r) => listApiKeysAction.as(as(o, r))({ orgSlug: o.org.slug }) },
   ],
   'org.settings.read': [{ name: 'getOrgSettingsAction', run: (o, r) => getOrgSettingsAction.as(as(o, r))({ orgSlug: o.org.slug }) }],
-  'org.settings.update': [{
-    name: 'updateOrgSettingsAction',
-    run: (o, r) => updateOrgSettingsAction.as(as(o, r))({ orgSlug: o.org.slug, name: `Renamed by ${r}`, slug: o.org.slug, timeZone: 'America/Chicago' }),
-  }],
+  'org.settings.update': [
+    {
+      name: 'updateOrgSettingsAction',
+      run: (o, r) =>
+        updateOrgSettingsAction.as(as(o, r))({
+          orgSlug: o.org.slug,
+          name: `Renamed by ${r}`,
+          slug: o.org.slug,
+          timeZone: 'America/Chicago',
+        }),
+    },
+  ],
   'member.invite': [
     { name: 'inviteMemberAction', run: (o, r) => inviteMemberAction.as(as(o, r))({ orgSlug: o.org.slug, email: email(), role: 'VIEWER' }) },
     { name: 'listInvitationsAction', run: (o, r) => listInvitationsAction.as(as(o, r))({ orgSlug: o.org.slug }) },
-    { name: 'resendInvitationAction', run: async (o, r) => resendInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }) },
-    { name: 'cancelInvitationAction', run: async (o, r) => cancelInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }) },
+    {
+      name: 'resendInvitationAction',
+      run: async (o, r) => resendInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }),
+    },
+    {
+      name: 'cancelInvitationAction',
+      run: async (o, r) => cancelInvitationAction.as(as(o, r))({ orgSlug: o.org.slug, invitationId: await viewerInvite(o) }),
+    },
   ],
   'member.read': [{ name: 'listMembersAction', run: (o, r) => listMembersAction.as(as(o, r))({ orgSlug: o.org.slug }) }],
-  'member.role.change': [{
-    name: 'changeMemberRoleAction',
-    run: async (o, r) => changeMemberRoleAction.as(as(o, r))({ orgSlug: o.org.slug, membershipId: (await viewerMembership(o)).id, role: 'REP' }),
-  }],
-  'member.remove': [{
-    name: 'removeMemberAction',
-    run: async (o, r) => removeMemberAction.as(as(o, r))({ orgSlug: o.org.slug, membershipId: (await viewerMembership(o)).id }),
-  }],
+  'member.role.change': [
+    {
+      name: 'changeMemberRoleAction',
+      run: async (o, r) =>
+        changeMemberRoleAction.as(as(o, r))({ orgSlug: o.org.slug, membershipId: (await viewerMembership(o)).id, role: 'REP' }),
+    },
+  ],
+  'member.remove': [
+    {
+      name: 'removeMemberAction',
+      run: async (o, r) => removeMemberAction.as(as(o, r))({ orgSlug: o.org.slug, membershipId: (await viewerMembership(o)).id }),
+    },
+  ],
 }
 
 /** Actions any member may call (permission: null). */

@@ -21,7 +21,14 @@ beforeAll(() => {
 afterAll(() => stopBoss())
 
 async function processedEvent() {
-  const ev = await db.webhookEvent.create({ data: { provider: 'LOB', eventId: uniq('evt_'), type: 'postcard.in_transit', payload: { id: 'x', event_type: { id: 'postcard.in_transit' }, body: { id: uniq('psc_') } } } })
+  const ev = await db.webhookEvent.create({
+    data: {
+      provider: 'LOB',
+      eventId: uniq('evt_'),
+      type: 'postcard.in_transit',
+      payload: { id: 'x', event_type: { id: 'postcard.in_transit' }, body: { id: uniq('psc_') } },
+    },
+  })
   expect(await processWebhookEvent({ id: ev.id })).toBe('processed')
   return ev
 }
@@ -32,7 +39,9 @@ describe('staff replay of a webhook event', () => {
     const { id: sessionId } = await createSession(staff.id)
     const ev = await processedEvent()
     // a processed event cannot be reset outside a replay (trigger)
-    await expect(db.$executeRaw`UPDATE webhook_events SET status = 'received' WHERE id = ${ev.id}::uuid`).rejects.toThrow(/already processed/)
+    await expect(db.$executeRaw`UPDATE webhook_events SET status = 'received' WHERE id = ${ev.id}::uuid`).rejects.toThrow(
+      /already processed/,
+    )
     const res = await replayWebhookEventAction.as({ sessionId })({ id: ev.id })
     expect(res).toEqual({ ok: true, data: { id: ev.id } })
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } })).status).toBe('received')
@@ -73,7 +82,11 @@ describe('staff console functions check the staff right themselves (any caller)'
     const { name, id } = await failedJob()
     const org = await createOrgWithRoles()
     const support = staffActor(await createUser({ staffRole: 'STAFF_SUPPORT' }))
-    const outsiders: Actor[] = [await memberActorOf(org, 'OWNER'), systemActor({ process: 'operator', orgId: org.org.id }), systemActor({ process: 'seed' })]
+    const outsiders: Actor[] = [
+      await memberActorOf(org, 'OWNER'),
+      systemActor({ process: 'operator', orgId: org.org.id }),
+      systemActor({ process: 'seed' }),
+    ]
     expect(() => staffActor({ id: org.members.OWNER.user.id, staffRole: null })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     const outboxId = crypto.randomUUID()
     for (const actor of outsiders) {
@@ -93,7 +106,9 @@ describe('staff console functions check the staff right themselves (any caller)'
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } })).status).toBe('processed')
     const { getBoss } = await import('@/lib/jobs/boss')
     expect((await (await getBoss()).getJobById(name, id))?.state).toBe('failed')
-    expect(await db.auditLog.count({ where: { action: { in: ['webhook.replay', 'job.retry'] }, targetId: { in: [ev.id, `${name}:${id}`] } } })).toBe(0)
+    expect(
+      await db.auditLog.count({ where: { action: { in: ['webhook.replay', 'job.retry'] }, targetId: { in: [ev.id, `${name}:${id}`] } } }),
+    ).toBe(0)
     // support staff read the console (and the view is audited)
     expect((await unsafeListWebhookEvents({ actor: support, filter: { provider: 'LOB' } })).map((e) => e.id)).toContain(ev.id)
     expect((await unsafeListFailedJobs({ actor: support })).map((j) => j.id)).toContain(id)

@@ -18,7 +18,11 @@ let worker: WorkerHandle
 
 beforeAll(async () => {
   usePrivateBossSchema()
-  Object.assign(process.env, { TELNYX_PUBLIC_KEY: telnyx.publicB64, SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.publicB64, LOB_WEBHOOK_SECRET: LOB_SECRET })
+  Object.assign(process.env, {
+    TELNYX_PUBLIC_KEY: telnyx.publicB64,
+    SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.publicB64,
+    LOB_WEBHOOK_SECRET: LOB_SECRET,
+  })
   worker = await startTestWorker(WEBHOOK_QUEUES.filter((q) => q.name === 'webhooks.process'))
 })
 afterAll(async () => {
@@ -28,17 +32,32 @@ afterAll(async () => {
 
 async function sentRow(channel: 'SMS' | 'EMAIL' | 'MAIL', provider: string, payload: object) {
   return db.outboxMessage.create({
-    data: { channel, dedupeKey: uniq('t:'), payload, status: 'sent', provider, providerMessageId: uniq('pm_'), attempts: 1, sentAt: new Date() },
+    data: {
+      channel,
+      dedupeKey: uniq('t:'),
+      payload,
+      status: 'sent',
+      provider,
+      providerMessageId: uniq('pm_'),
+      attempts: 1,
+      sentAt: new Date(),
+    },
   })
 }
 
 /** stored events with these ids (this test's own: other files write webhook events to the same database) */
-const stored = (provider: 'TELNYX' | 'SENDGRID' | 'LOB', eventIds: string[]) => db.webhookEvent.count({ where: { provider, eventId: { in: eventIds } } })
+const stored = (provider: 'TELNYX' | 'SENDGRID' | 'LOB', eventIds: string[]) =>
+  db.webhookEvent.count({ where: { provider, eventId: { in: eventIds } } })
 
 function telnyxFinalized(messageId: string, status: string) {
   return JSON.stringify({
-    data: { record_type: 'event', id: uniq('tev-'), event_type: 'message.finalized', occurred_at: new Date().toISOString(),
-      payload: { id: messageId, record_type: 'message', direction: 'outbound', to: [{ phone_number: '+15550002222', status }] } },
+    data: {
+      record_type: 'event',
+      id: uniq('tev-'),
+      event_type: 'message.finalized',
+      occurred_at: new Date().toISOString(),
+      payload: { id: messageId, record_type: 'message', direction: 'outbound', to: [{ phone_number: '+15550002222', status }] },
+    },
     meta: { attempt: 1, delivered_to: 'http://localhost/api/webhooks/telnyx' },
   })
 }
@@ -51,17 +70,22 @@ describe('Telnyx webhooks', () => {
     const again = await post(telnyxPOST, '/api/webhooks/telnyx', body, telnyx.headers(body))
     expect([first.status, again.status]).toEqual([200, 200])
     expect([first.body.stored, again.body.stored]).toEqual([1, 0])
-    await waitFor(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status === 'delivered', { what: 'delivered' })
+    await waitFor(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status === 'delivered', {
+      what: 'delivered',
+    })
   })
 
   it('a delivery_failed receipt fails the message', async () => {
     const row = await sentRow('SMS', 'telnyx', { from: '+15550001111', to: '+15550002222', text: 'hi' })
     const body = telnyxFinalized(row.providerMessageId!, 'delivery_failed')
     expect((await post(telnyxPOST, '/api/webhooks/telnyx', body, telnyx.headers(body))).status).toBe(200)
-    const r = await waitFor(async () => {
-      const m = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })
-      return m.status === 'failed' && m
-    }, { what: 'failed' })
+    const r = await waitFor(
+      async () => {
+        const m = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })
+        return m.status === 'failed' && m
+      },
+      { what: 'failed' },
+    )
     expect(r.lastError).toContain('delivery_failed')
   })
 
@@ -88,15 +112,46 @@ describe('SendGrid webhooks', () => {
     const spammer = `${uniq('S-')}@Example.test`
     const ts = now()
     const batch = JSON.stringify([
-      { email: 'x@example.test', timestamp: ts, event: 'delivered', sg_event_id: uniq('sg'), sg_message_id: `${a.providerMessageId}.filter0001`, fm_outbox_id: a.id },
-      { email: 'x@example.test', timestamp: ts, event: 'open', sg_event_id: uniq('sg'), sg_message_id: `${a.providerMessageId}.filter0001` },
-      { email: bounced, timestamp: ts, event: 'bounce', type: 'bounce', reason: '550 no such user', sg_event_id: uniq('sg'), sg_message_id: `${b.providerMessageId}.filter0002` },
+      {
+        email: 'x@example.test',
+        timestamp: ts,
+        event: 'delivered',
+        sg_event_id: uniq('sg'),
+        sg_message_id: `${a.providerMessageId}.filter0001`,
+        fm_outbox_id: a.id,
+      },
+      {
+        email: 'x@example.test',
+        timestamp: ts,
+        event: 'open',
+        sg_event_id: uniq('sg'),
+        sg_message_id: `${a.providerMessageId}.filter0001`,
+      },
+      {
+        email: bounced,
+        timestamp: ts,
+        event: 'bounce',
+        type: 'bounce',
+        reason: '550 no such user',
+        sg_event_id: uniq('sg'),
+        sg_message_id: `${b.providerMessageId}.filter0002`,
+      },
       { email: spammer, timestamp: ts, event: 'spamreport', sg_event_id: uniq('sg'), sg_message_id: `${a.providerMessageId}.filter0001` },
     ])
     const r = await post(sendgridPOST, '/api/webhooks/sendgrid', batch, sendgrid.headers(batch))
     expect(r.status).toBe(200)
     expect(r.body.stored).toBe(4)
-    await waitFor(async () => (await db.webhookEvent.count({ where: { provider: 'SENDGRID', status: 'processed', eventId: { in: JSON.parse(batch).map((e: { sg_event_id: string }) => e.sg_event_id) } } })) === 4, { what: 'batch processed' })
+    await waitFor(
+      async () =>
+        (await db.webhookEvent.count({
+          where: {
+            provider: 'SENDGRID',
+            status: 'processed',
+            eventId: { in: JSON.parse(batch).map((e: { sg_event_id: string }) => e.sg_event_id) },
+          },
+        })) === 4,
+      { what: 'batch processed' },
+    )
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('delivered')
     const bRow = await db.outboxMessage.findUniqueOrThrow({ where: { id: b.id } })
     expect(bRow.status).toBe('failed')
@@ -121,7 +176,14 @@ describe('SendGrid webhooks', () => {
 
 describe('Lob webhooks', () => {
   function lobEvent(objectId: string, type: string) {
-    return JSON.stringify({ id: uniq('evt_'), object: 'event', date_created: new Date().toISOString(), event_type: { id: type, object: 'event_type' }, reference_id: objectId, body: { id: objectId, object: 'postcard' } })
+    return JSON.stringify({
+      id: uniq('evt_'),
+      object: 'event',
+      date_created: new Date().toISOString(),
+      event_type: { id: type, object: 'event_type' },
+      reference_id: objectId,
+      body: { id: objectId, object: 'postcard' },
+    })
   }
 
   it('records tracking events and moves the mail piece to delivered', async () => {
@@ -131,8 +193,12 @@ describe('Lob webhooks', () => {
       const body = lobEvent(objectId, type)
       expect((await post(lobPOST, '/api/webhooks/lob', body, lobHeaders(body, LOB_SECRET))).status).toBe(200)
     }
-    await waitFor(async () => (await db.mailTrackingEvent.count({ where: { providerObjectId: objectId } })) === 2, { what: 'tracking rows' })
-    await waitFor(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status === 'delivered', { what: 'delivered' })
+    await waitFor(async () => (await db.mailTrackingEvent.count({ where: { providerObjectId: objectId } })) === 2, {
+      what: 'tracking rows',
+    })
+    await waitFor(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status === 'delivered', {
+      what: 'delivered',
+    })
   })
 
   it('rejects tampered body, wrong secret, stale timestamp with 400 and stores nothing', async () => {

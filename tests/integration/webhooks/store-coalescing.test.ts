@@ -20,7 +20,9 @@ const ev = (eventId: string) => ({ eventId, type: 'email.delivered', payload: { 
 
 async function jobsFor(ids: string[]): Promise<number> {
   const rows = await db.$queryRawUnsafe<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM "${schema}".job WHERE name = 'webhooks.process' AND data->>'id' = ANY($1::text[])`, ids)
+    `SELECT count(*)::int AS n FROM "${schema}".job WHERE name = 'webhooks.process' AND data->>'id' = ANY($1::text[])`,
+    ids,
+  )
   return rows[0]!.n
 }
 
@@ -33,7 +35,10 @@ describe('storeWebhookEvents (group commit)', () => {
 
     expect(results.reduce((n, r) => n + r.stored, 0)).toBe(20)
     expect(results.reduce((n, r) => n + r.stored + r.duplicates, 0)).toBe(deliveries.flat().length)
-    const rows = await db.webhookEvent.findMany({ where: { provider: 'SENDGRID', eventId: { in: ids } }, select: { id: true, receivedAt: true } })
+    const rows = await db.webhookEvent.findMany({
+      where: { provider: 'SENDGRID', eventId: { in: ids } },
+      select: { id: true, receivedAt: true },
+    })
     expect(rows).toHaveLength(20)
     expect(await jobsFor(rows.map((r) => r.id))).toBe(20)
     // rows written by one statement share its transaction timestamp: the first delivery goes alone (idle store),
@@ -50,7 +55,9 @@ describe('storeWebhookEvents (group commit)', () => {
       ...good.slice(3).map((id) => storeWebhookEvents({ provider: 'LOB', events: [ev(id)] })),
     ])
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
-    expect(settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<{ stored: number }>).value.stored)).toEqual([1, 1, 1, 1, 1, 1])
+    expect(
+      settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<{ stored: number }>).value.stored),
+    ).toEqual([1, 1, 1, 1, 1, 1])
     expect(await db.webhookEvent.count({ where: { provider: 'LOB', eventId: { in: good } } })).toBe(6)
     expect(await db.webhookEvent.count({ where: { provider: 'LOB', eventId: poison } })).toBe(0)
   })

@@ -21,8 +21,11 @@ beforeAll(async () => {
   // a subscription the test has not put in the fake is one Stripe does not know (404)
   fake = await startStripeFake({ unknownSubscription: 'missing' })
   Object.assign(process.env, {
-    STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_API_HOST: '127.0.0.1',
-    STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: 'http',
+    STRIPE_WEBHOOK_SECRET: SECRET,
+    STRIPE_SECRET_KEY: 'sk_test_fake',
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(fake.port),
+    STRIPE_API_PROTOCOL: 'http',
   })
   resetProviderPolicies()
   worker = await startTestWorker(WEBHOOK_QUEUES.filter((q) => q.name === 'webhooks.process'))
@@ -33,9 +36,25 @@ afterAll(async () => {
   await fake?.close()
 })
 
-function subscriptionEvent({ id = uniq('evt_'), subId, customer, status, type = 'customer.subscription.updated' }: { id?: string; subId: string; customer: string; status: string; type?: string }) {
+function subscriptionEvent({
+  id = uniq('evt_'),
+  subId,
+  customer,
+  status,
+  type = 'customer.subscription.updated',
+}: {
+  id?: string
+  subId: string
+  customer: string
+  status: string
+  type?: string
+}) {
   return JSON.stringify({
-    id, object: 'event', type, api_version: '2025-01-01', created: now(),
+    id,
+    object: 'event',
+    type,
+    api_version: '2025-01-01',
+    created: now(),
     data: { object: { id: subId, object: 'subscription', customer, status, items: { data: [] } } },
   })
 }
@@ -68,19 +87,26 @@ describe('Stripe webhooks', () => {
     const body = subscriptionEvent({ subId, customer, status: 'active', type: 'customer.subscription.created' })
     const eventId = JSON.parse(body).id as string
 
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, SECRET))))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, SECRET))),
+    )
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200))
     expect(results.reduce((n, r) => n + Number(r.body.stored), 0)).toBe(1)
     expect(await db.webhookEvent.count({ where: { provider: 'STRIPE', eventId } })).toBe(1)
 
-    const ev = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), { what: 'processed event' })
+    const ev = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), {
+      what: 'processed event',
+    })
     expect(ev.attempts).toBe(1)
     // Every job for this event was inserted with the stored row, before the POSTs answered. Once all of them have
     // finished, no (wrong) duplicate processing can still come: there must be exactly one, and it completed.
-    const jobs = await waitFor(async () => {
-      const states = await processingJobStates(ev.id)
-      return states.length > 0 && states.every((s) => FINISHED.includes(s)) && states
-    }, { what: 'the processing jobs of this event to finish' })
+    const jobs = await waitFor(
+      async () => {
+        const states = await processingJobStates(ev.id)
+        return states.length > 0 && states.every((s) => FINISHED.includes(s)) && states
+      },
+      { what: 'the processing jobs of this event to finish' },
+    )
     expect(jobs).toEqual(['completed'])
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } })).attempts).toBe(1)
     expect(fake.reads.filter((s) => s === subId)).toHaveLength(1)
@@ -106,7 +132,10 @@ describe('Stripe webhooks', () => {
       expect(r.status).toBe(200)
     }
     const ids = bodies.map((b) => JSON.parse(b).id as string)
-    await waitFor(async () => (await db.webhookEvent.count({ where: { provider: 'STRIPE', eventId: { in: ids }, status: 'processed' } })) === 4, { what: '4 processed' })
+    await waitFor(
+      async () => (await db.webhookEvent.count({ where: { provider: 'STRIPE', eventId: { in: ids }, status: 'processed' } })) === 4,
+      { what: '4 processed' },
+    )
     const acct = await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })
     expect(acct.status).toBe('active')
     expect(acct.priceId).toBe('price_ent')
@@ -115,7 +144,9 @@ describe('Stripe webhooks', () => {
     fake.subscriptions.get(subId)!.status = 'past_due'
     const late = subscriptionEvent({ subId, customer, status: 'active' })
     await post(POST, '/api/webhooks/stripe', late, stripeHeaders(late, SECRET))
-    await waitFor(async () => (await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })).status === 'past_due', { what: 'past_due' })
+    await waitFor(async () => (await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })).status === 'past_due', {
+      what: 'past_due',
+    })
   })
 
   it('rejects a tampered body, a wrong secret and a stale timestamp with 400, storing nothing', async () => {
@@ -140,10 +171,15 @@ describe('Stripe webhooks', () => {
     const body = subscriptionEvent({ subId, customer, status: 'active' })
     const eventId = JSON.parse(body).id as string
     await post(POST, '/api/webhooks/stripe', body, stripeHeaders(body, SECRET))
-    const failed = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'failed' } }), { what: 'failed event' })
+    const failed = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'failed' } }), {
+      what: 'failed event',
+    })
     expect(failed.lastError).toMatch(/UPSTREAM_FAILED/)
     fake.subscriptions.set(subId, { id: subId, customer, status: 'trialing', priceId: 'price_pro', periodEnd: now() + 86400 })
-    const done = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), { timeoutMs: 20_000, what: 'retried event' })
+    const done = await waitFor(() => db.webhookEvent.findFirst({ where: { provider: 'STRIPE', eventId, status: 'processed' } }), {
+      timeoutMs: 20_000,
+      what: 'retried event',
+    })
     expect(done.attempts).toBeGreaterThanOrEqual(2)
     expect((await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })).status).toBe('trialing')
   }, 30_000)

@@ -26,15 +26,21 @@ export default async function VerifyTokenPage({ params }: { params: Promise<{ to
     return (
       <>
         <h1 className="text-2xl font-semibold tracking-tight">We could not confirm your email</h1>
-        <Alert tone="error" className="mt-4">{problem}</Alert>
-        <Link href="/verify-email" className="mt-6 inline-block font-medium text-brand-600 hover:underline">Get a new link</Link>
+        <Alert tone="error" className="mt-4">
+          {problem}
+        </Alert>
+        <Link href="/verify-email" className="mt-6 inline-block font-medium text-brand-600 hover:underline">
+          Get a new link
+        </Link>
       </>
     )
   }
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Email confirmed</h1>
-      <Alert tone="success" className="mt-4">Thanks, your email address is confirmed.</Alert>
+      <Alert tone="success" className="mt-4">
+        Thanks, your email address is confirmed.
+      </Alert>
       <Link href={session ? '/orgs' : '/sign-in?verified=1'} className="mt-6 inline-block font-medium text-brand-600 hover:underline">
         {session ? 'Continue to Fish Mouth' : 'Sign in'}
       </Link>

@@ -21,7 +21,10 @@ export default async function HelpArticlePage({ params }: { params: Promise<{ sl
   return (
     <article className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/help" className="underline hover:text-brand-700">Help center</Link> <span aria-hidden>/</span> {article.title}
+        <Link href="/help" className="underline hover:text-brand-700">
+          Help center
+        </Link>{' '}
+        <span aria-hidden>/</span> {article.title}
       </nav>
       <h1 className="mt-3 text-3xl font-bold tracking-tight text-slate-900">{article.title}</h1>
       <p className="mt-2 text-slate-600">{article.summary}</p>

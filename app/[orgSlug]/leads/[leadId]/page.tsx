@@ -32,7 +32,10 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
     throw e
   }
-  const [people, assignees] = await Promise.all([listMembers({ actor: perms.actor }), perms.canAssign ? memberOptions(perms.actor) : Promise.resolve([])])
+  const [people, assignees] = await Promise.all([
+    listMembers({ actor: perms.actor }),
+    perms.canAssign ? memberOptions(perms.actor) : Promise.resolve([]),
+  ])
   const userNames = Object.fromEntries(people.map((p) => [p.userId, p.name]))
   const memberNames = Object.fromEntries(people.map((p) => [p.membershipId, p.name]))
   const editable = perms.canWrite
@@ -53,11 +56,17 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm"><Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">← Leads</Link></nav>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">
+          ← Leads
+        </Link>
+      </nav>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{address}</h1>
-          <p className="text-slate-600">{lead.city}, {lead.state} {lead.zip}</p>
+          <p className="text-slate-600">
+            {lead.city}, {lead.state} {lead.zip}
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <ScoreBadge score={lead.score} band={lead.band} showBand />
             <StatusBadge status={lead.status} />
@@ -66,8 +75,23 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
           </div>
         </div>
         <div className="flex flex-wrap items-end gap-4">
-          <LeadStatusControl orgSlug={orgSlug} leadId={lead.id} status={lead.status} lostReason={lead.lostReason} disabled={!editable} change={changeLeadStatusAction} />
-          {perms.canAssign && <LeadAssigneeControl orgSlug={orgSlug} leadId={lead.id} assigneeId={lead.assigneeId} members={assignees} update={updateLeadAction} />}
+          <LeadStatusControl
+            orgSlug={orgSlug}
+            leadId={lead.id}
+            status={lead.status}
+            lostReason={lead.lostReason}
+            disabled={!editable}
+            change={changeLeadStatusAction}
+          />
+          {perms.canAssign && (
+            <LeadAssigneeControl
+              orgSlug={orgSlug}
+              leadId={lead.id}
+              assigneeId={lead.assigneeId}
+              members={assignees}
+              update={updateLeadAction}
+            />
+          )}
         </div>
       </header>
 
@@ -76,45 +100,112 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
           <Card className="p-0">
             <div className="flex aspect-[16/7] flex-col items-center justify-center rounded-lg bg-gradient-to-br from-slate-100 to-slate-200 p-6 text-center">
               <p className="font-medium text-slate-700">Aerial image</p>
-              <p className="mt-1 max-w-md text-sm text-slate-500">Imagery and the AI&apos;s roof findings arrive with scans. This lead {lead.source === 'SCAN' ? 'was found by a scan; its image will appear here.' : `came from ${SOURCE_LABELS[lead.source]?.toLowerCase() ?? 'elsewhere'}, so no image yet.`}</p>
+              <p className="mt-1 max-w-md text-sm text-slate-500">
+                Imagery and the AI&apos;s roof findings arrive with scans. This lead{' '}
+                {lead.source === 'SCAN'
+                  ? 'was found by a scan; its image will appear here.'
+                  : `came from ${SOURCE_LABELS[lead.source]?.toLowerCase() ?? 'elsewhere'}, so no image yet.`}
+              </p>
             </div>
           </Card>
-          <section aria-labelledby="score-h"><Card>
-            <h2 id="score-h" className="mb-3 font-semibold">Score &amp; reasons</h2>
-            <ScoreBreakdown score={lead.score} band={lead.band} version={lead.scoreVersion} breakdown={lead.scoreBreakdown} />
-          </Card></section>
-          <section aria-labelledby="notes-h"><Card>
-            <h2 id="notes-h" className="mb-3 font-semibold">Notes</h2>
-            <NotesPanel orgSlug={orgSlug} leadId={lead.id} editable={editable} addNote={addNoteAction}
-              notes={lead.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt.toISOString(), authorName: n.author?.name ?? null }))} />
-          </Card></section>
-          <section aria-labelledby="activity-h"><Card>
-            <h2 id="activity-h" className="mb-3 font-semibold">Activity</h2>
-            <ActivityTimeline memberNames={memberNames} activities={lead.activities.map((a) => ({
-              id: a.id, type: a.type, actorType: a.actorType, actorName: a.actorId ? (userNames[a.actorId] ?? null) : null, data: a.data, createdAt: a.createdAt.toISOString(),
-            }))} />
-          </Card></section>
+          <section aria-labelledby="score-h">
+            <Card>
+              <h2 id="score-h" className="mb-3 font-semibold">
+                Score &amp; reasons
+              </h2>
+              <ScoreBreakdown score={lead.score} band={lead.band} version={lead.scoreVersion} breakdown={lead.scoreBreakdown} />
+            </Card>
+          </section>
+          <section aria-labelledby="notes-h">
+            <Card>
+              <h2 id="notes-h" className="mb-3 font-semibold">
+                Notes
+              </h2>
+              <NotesPanel
+                orgSlug={orgSlug}
+                leadId={lead.id}
+                editable={editable}
+                addNote={addNoteAction}
+                notes={lead.notes.map((n) => ({
+                  id: n.id,
+                  body: n.body,
+                  createdAt: n.createdAt.toISOString(),
+                  authorName: n.author?.name ?? null,
+                }))}
+              />
+            </Card>
+          </section>
+          <section aria-labelledby="activity-h">
+            <Card>
+              <h2 id="activity-h" className="mb-3 font-semibold">
+                Activity
+              </h2>
+              <ActivityTimeline
+                memberNames={memberNames}
+                activities={lead.activities.map((a) => ({
+                  id: a.id,
+                  type: a.type,
+                  actorType: a.actorType,
+                  actorName: a.actorId ? (userNames[a.actorId] ?? null) : null,
+                  data: a.data,
+                  createdAt: a.createdAt.toISOString(),
+                }))}
+              />
+            </Card>
+          </section>
         </div>
         <div className="space-y-6">
-          <section aria-labelledby="facts-h"><Card>
-            <h2 id="facts-h" className="mb-3 font-semibold">Property</h2>
-            <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
-              {facts.map(([k, v]) => (<div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="text-slate-900">{v}</dd></div>))}
-            </dl>
-          </Card></section>
-          <section aria-labelledby="contacts-h"><Card>
-            <h2 id="contacts-h" className="mb-3 font-semibold">Contacts</h2>
-            <ContactsList contacts={lead.contacts} />
-          </Card></section>
-          <section aria-labelledby="tags-h"><Card>
-            <h2 id="tags-h" className="mb-3 font-semibold">Tags</h2>
-            <TagsEditor orgSlug={orgSlug} leadId={lead.id} tags={lead.tags} editable={editable} update={updateLeadAction} />
-          </Card></section>
-          <section aria-labelledby="tasks-h"><Card>
-            <h2 id="tasks-h" className="mb-3 font-semibold">Tasks</h2>
-            <TasksPanel orgSlug={orgSlug} leadId={lead.id} editable={editable} addTask={addTaskAction} completeTask={completeTaskAction}
-              tasks={lead.tasks.map((t) => ({ id: t.id, title: t.title, dueAt: t.dueAt?.toISOString() ?? null, doneAt: t.doneAt?.toISOString() ?? null }))} />
-          </Card></section>
+          <section aria-labelledby="facts-h">
+            <Card>
+              <h2 id="facts-h" className="mb-3 font-semibold">
+                Property
+              </h2>
+              <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+                {facts.map(([k, v]) => (
+                  <div key={k} className="contents">
+                    <dt className="text-slate-500">{k}</dt>
+                    <dd className="text-slate-900">{v}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+          </section>
+          <section aria-labelledby="contacts-h">
+            <Card>
+              <h2 id="contacts-h" className="mb-3 font-semibold">
+                Contacts
+              </h2>
+              <ContactsList contacts={lead.contacts} />
+            </Card>
+          </section>
+          <section aria-labelledby="tags-h">
+            <Card>
+              <h2 id="tags-h" className="mb-3 font-semibold">
+                Tags
+              </h2>
+              <TagsEditor orgSlug={orgSlug} leadId={lead.id} tags={lead.tags} editable={editable} update={updateLeadAction} />
+            </Card>
+          </section>
+          <section aria-labelledby="tasks-h">
+            <Card>
+              <h2 id="tasks-h" className="mb-3 font-semibold">
+                Tasks
+              </h2>
+              <TasksPanel
+                orgSlug={orgSlug}
+                leadId={lead.id}
+                editable={editable}
+                addTask={addTaskAction}
+                completeTask={completeTaskAction}
+                tasks={lead.tasks.map((t) => ({
+                  id: t.id,
+                  title: t.title,
+                  dueAt: t.dueAt?.toISOString() ?? null,
+                  doneAt: t.doneAt?.toISOString() ?? null,
+                }))}
+              />
+            </Card>
+          </section>
         </div>
       </div>
     </div>

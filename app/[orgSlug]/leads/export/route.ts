@@ -11,6 +11,10 @@ export const GET = handleRoute(async (request, { req, params }) => {
   const filter = parseQuery(request, leadFilterSchema)
   const { fileName, stream } = await exportLeadsCsv({ actor, filter })
   return new Response(stream, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+    },
   })
 })

@@ -15,7 +15,11 @@ export default async function ImportPage({ params }: { params: Promise<{ orgSlug
   if (!leadPermissions(member).canImport) notFound()
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">← Leads</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">
+          ← Leads
+        </Link>
+      </nav>
       <PageHeader title="Import leads" description="Upload a CSV of addresses. You will see every problem before anything is saved." />
       <ImportWizard orgSlug={orgSlug} getImport={getImportAction} />
     </>

@@ -12,7 +12,13 @@ import { leadPermissions, memberOptions } from '../lead-page-data'
 
 export const metadata = { title: 'Lead map' }
 
-export default async function LeadMapPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function LeadMapPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>
+  searchParams: Promise<SearchParams>
+}) {
   const { orgSlug } = await params
   const { member } = await requirePageMember(orgSlug)
   const perms = leadPermissions(member)
@@ -27,12 +33,21 @@ export default async function LeadMapPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader title="Leads" description="Where your leads are, coloured by score band."
-        actions={<LeadsActions orgSlug={orgSlug} qs={qs} canImport={perms.canImport} canExport={perms.canExport} canTrash={perms.canDelete} />} />
+      <PageHeader
+        title="Leads"
+        description="Where your leads are, coloured by score band."
+        actions={
+          <LeadsActions orgSlug={orgSlug} qs={qs} canImport={perms.canImport} canExport={perms.canExport} canTrash={perms.canDelete} />
+        }
+      />
       <div className="space-y-4">
         <LeadsViewToggle orgSlug={orgSlug} current="map" qs={qs} />
         <LeadFilters key={qs} query={query} members={members} showAssignee={!perms.isRep} showSort={false} />
-        {capped && <Alert tone="info">Showing the {points.length.toLocaleString('en-US')} highest-scoring leads; narrow the filters to see the rest.</Alert>}
+        {capped && (
+          <Alert tone="info">
+            Showing the {points.length.toLocaleString('en-US')} highest-scoring leads; narrow the filters to see the rest.
+          </Alert>
+        )}
         {points.length === 0 ? (
           <EmptyState title="No leads to show on the map">
             {withoutCoords ? `${withoutCoords} matching lead(s) have no coordinates yet.` : 'No leads match these filters.'}
@@ -41,7 +56,8 @@ export default async function LeadMapPage({ params, searchParams }: { params: Pr
           <>
             <LeadMapView points={points} detailHref={`/${orgSlug}/leads`} tilesUrl={tilesUrl} />
             <p className="text-xs text-slate-500" data-testid="map-count">
-              {points.length.toLocaleString('en-US')} lead(s) on the map{withoutCoords ? `; ${withoutCoords} without coordinates not shown` : ''}.
+              {points.length.toLocaleString('en-US')} lead(s) on the map
+              {withoutCoords ? `; ${withoutCoords} without coordinates not shown` : ''}.
             </p>
           </>
         )}

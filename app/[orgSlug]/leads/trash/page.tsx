@@ -19,13 +19,28 @@ export default async function TrashPage({ params }: { params: Promise<{ orgSlug:
   const items = await listTrash({ actor: perms.actor, limit: 200 })
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">← Leads</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/${orgSlug}/leads`} className="text-brand-700 hover:underline">
+          ← Leads
+        </Link>
+      </nav>
       <PageHeader title="Trash" description="Deleted leads can be restored for 30 days, then they are gone for good." />
-      {items.length === 0 ? <EmptyState title="The trash is empty">Leads you delete appear here for 30 days.</EmptyState> : (
-        <TrashList orgSlug={orgSlug} restore={restoreLeadsAction} rows={items.map((l) => ({
-          id: l.id, address: l.addressLine1, cityLine: `${l.city}, ${l.state} ${l.zip}`, score: l.score, band: l.band,
-          deletedAt: l.deletedAt!.toISOString(), restorableUntil: l.restorableUntil.toISOString(),
-        }))} />
+      {items.length === 0 ? (
+        <EmptyState title="The trash is empty">Leads you delete appear here for 30 days.</EmptyState>
+      ) : (
+        <TrashList
+          orgSlug={orgSlug}
+          restore={restoreLeadsAction}
+          rows={items.map((l) => ({
+            id: l.id,
+            address: l.addressLine1,
+            cityLine: `${l.city}, ${l.state} ${l.zip}`,
+            score: l.score,
+            band: l.band,
+            deletedAt: l.deletedAt!.toISOString(),
+            restorableUntil: l.restorableUntil.toISOString(),
+          }))}
+        />
       )}
     </>
   )

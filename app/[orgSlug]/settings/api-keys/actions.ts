@@ -7,10 +7,16 @@ import { createApiKey } from '@/lib/api-keys/create-api-key'
 import { listApiKeys } from '@/lib/api-keys/list-api-keys'
 import { revokeApiKey } from '@/lib/api-keys/revoke-api-key'
 
-export const createApiKeyAction = orgAction({ permission: 'api_keys.manage', input: z.object({ key: createApiKeySchema }) }, async ({ input, actor }) =>
-  createApiKey({ actor, ...input.key }))
+export const createApiKeyAction = orgAction(
+  { permission: 'api_keys.manage', input: z.object({ key: createApiKeySchema }) },
+  async ({ input, actor }) => createApiKey({ actor, ...input.key }),
+)
 
-export const listApiKeysAction = orgAction({ permission: 'api_keys.manage', input: z.object({}) }, async ({ actor }) => listApiKeys({ actor }))
+export const listApiKeysAction = orgAction({ permission: 'api_keys.manage', input: z.object({}) }, async ({ actor }) =>
+  listApiKeys({ actor }),
+)
 
-export const revokeApiKeyAction = orgAction({ permission: 'api_keys.manage', input: z.object({ keyId: z.string().max(64) }) }, async ({ input, actor }) =>
-  revokeApiKey({ actor, keyId: input.keyId }))
+export const revokeApiKeyAction = orgAction(
+  { permission: 'api_keys.manage', input: z.object({ keyId: z.string().max(64) }) },
+  async ({ input, actor }) => revokeApiKey({ actor, keyId: input.keyId }),
+)

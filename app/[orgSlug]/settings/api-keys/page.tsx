@@ -19,16 +19,34 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
   const keys = await listApiKeys({ actor: memberActor(member) })
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/settings`} className="text-brand-700 hover:underline">← Settings</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/${orgSlug}/settings`} className="text-brand-700 hover:underline">
+          ← Settings
+        </Link>
+      </nav>
       <PageHeader title="API keys" description="Keys let your other systems read and update leads through the REST API." />
       <Alert tone="info" className="mb-6">
-        The REST API requires the Enterprise plan. Reference: <a href="/api/v1/openapi.json" className="font-medium underline">OpenAPI document (/api/v1/openapi.json)</a>.
-        Limits: 1,000 requests per hour per key; send an <code>Idempotency-Key</code> header on writes.
+        The REST API requires the Enterprise plan. Reference:{' '}
+        <a href="/api/v1/openapi.json" className="font-medium underline">
+          OpenAPI document (/api/v1/openapi.json)
+        </a>
+        . Limits: 1,000 requests per hour per key; send an <code>Idempotency-Key</code> header on writes.
       </Alert>
-      <ApiKeysManager orgSlug={orgSlug} create={createApiKeyAction} revoke={revokeApiKeyAction} keys={keys.map((k) => ({
-        id: k.id, name: k.name, prefix: k.prefix, scope: k.scope, createdAt: k.createdAt.toISOString(),
-        lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null, createdBy: k.createdBy?.name ?? null,
-      }))} />
+      <ApiKeysManager
+        orgSlug={orgSlug}
+        create={createApiKeyAction}
+        revoke={revokeApiKeyAction}
+        keys={keys.map((k) => ({
+          id: k.id,
+          name: k.name,
+          prefix: k.prefix,
+          scope: k.scope,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+          createdBy: k.createdBy?.name ?? null,
+        }))}
+      />
     </>
   )
 }

@@ -14,8 +14,16 @@ type In = z.input<typeof updateOrgSettingsSchema>
 type Out = z.output<typeof updateOrgSettingsSchema>
 
 export function OrgSettingsForm({
-  orgSlug, initial, timeZones, update,
-}: { orgSlug: string; initial: Out; timeZones: string[]; update: ActionFn<In & { orgSlug: string }, { slug: string }> }) {
+  orgSlug,
+  initial,
+  timeZones,
+  update,
+}: {
+  orgSlug: string
+  initial: Out
+  timeZones: string[]
+  update: ActionFn<In & { orgSlug: string }, { slug: string }>
+}) {
   const [error, setError] = useState<ActionError | null>(null)
   const [saved, setSaved] = useState(false)
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(updateOrgSettingsSchema), defaultValues: initial })
@@ -33,7 +41,9 @@ export function OrgSettingsForm({
       form.reset(values)
       return
     }
-    const fields = fieldErrors(r.error).filter((f): f is { field: keyof In; message: string } => ['name', 'slug', 'timeZone'].includes(f.field))
+    const fields = fieldErrors(r.error).filter((f): f is { field: keyof In; message: string } =>
+      ['name', 'slug', 'timeZone'].includes(f.field),
+    )
     for (const f of fields) form.setError(f.field, { message: f.message })
     if (!fields.length) setError(r.error)
   })
@@ -43,17 +53,28 @@ export function OrgSettingsForm({
       <Field id="org-name" label="Company name" error={e.name?.message}>
         <Input id="org-name" aria-invalid={!!e.name} aria-describedby={e.name ? 'org-name-error' : undefined} {...register('name')} />
       </Field>
-      <Field id="org-slug" label="URL name" hint="Lowercase letters, digits and hyphens. Changing it changes every link to your workspace." error={e.slug?.message}>
+      <Field
+        id="org-slug"
+        label="URL name"
+        hint="Lowercase letters, digits and hyphens. Changing it changes every link to your workspace."
+        error={e.slug?.message}
+      >
         <Input id="org-slug" aria-invalid={!!e.slug} aria-describedby={e.slug ? 'org-slug-error' : 'org-slug-hint'} {...register('slug')} />
       </Field>
       <Field id="org-tz" label="Time zone" hint="Used for quiet hours and schedules." error={e.timeZone?.message}>
         <Select id="org-tz" aria-invalid={!!e.timeZone} {...register('timeZone')}>
-          {timeZones.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
+          {timeZones.map((tz) => (
+            <option key={tz} value={tz}>
+              {tz}
+            </option>
+          ))}
         </Select>
       </Field>
       {saved && <Alert tone="success">Settings saved.</Alert>}
       {error && <ErrorNotice error={error} />}
-      <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty}>Save changes</Button>
+      <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty}>
+        Save changes
+      </Button>
     </form>
   )
 }

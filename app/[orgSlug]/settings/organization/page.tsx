@@ -19,7 +19,10 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const editable = can(member.role, 'org.settings.update')
   return (
     <>
-      <PageHeader title="Organization" description={editable ? 'Name, URL and time zone of your organization.' : 'Only owners and admins can change these settings.'} />
+      <PageHeader
+        title="Organization"
+        description={editable ? 'Name, URL and time zone of your organization.' : 'Only owners and admins can change these settings.'}
+      />
       <Card className="max-w-2xl">
         {editable ? (
           <OrgSettingsForm
@@ -30,10 +33,16 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           />
         ) : (
           <dl className="grid grid-cols-[10rem_1fr] gap-y-3 text-sm">
-            <dt className="font-medium text-slate-600">Name</dt><dd>{org.name}</dd>
-            <dt className="font-medium text-slate-600">URL</dt><dd><code>/{org.slug}</code></dd>
-            <dt className="font-medium text-slate-600">Time zone</dt><dd>{org.timeZone}</dd>
-            <dt className="font-medium text-slate-600">Created</dt><dd>{org.createdAt.toISOString().slice(0, 10)}</dd>
+            <dt className="font-medium text-slate-600">Name</dt>
+            <dd>{org.name}</dd>
+            <dt className="font-medium text-slate-600">URL</dt>
+            <dd>
+              <code>/{org.slug}</code>
+            </dd>
+            <dt className="font-medium text-slate-600">Time zone</dt>
+            <dd>{org.timeZone}</dd>
+            <dt className="font-medium text-slate-600">Created</dt>
+            <dd>{org.createdAt.toISOString().slice(0, 10)}</dd>
           </dl>
         )}
       </Card>

@@ -3,7 +3,10 @@ export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
 
 const notFound = () =>
-  new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: 'bench' } }), { status: 404, headers: { 'content-type': 'application/json' } })
+  new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: 'bench' } }), {
+    status: 404,
+    headers: { 'content-type': 'application/json' },
+  })
 
 async function handler(request: Request): Promise<Response> {
   if (process.env.FM_BENCH !== '1') return notFound()

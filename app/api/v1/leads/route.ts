@@ -13,7 +13,11 @@ export const GET = apiRoute({ permission: 'lead.read', write: false }, async (re
   const query = parseQuery(request, listLeadsSchema)
   // an API key is no member: "me" means nothing here
   const page = await listLeads({ actor, query: { ...query, assignee: query.assignee === 'me' ? undefined : query.assignee } })
-  return json({ data: page.items.map(toApiLead), nextCursor: page.nextCursor, ...(page.total !== undefined ? { total: page.total, totalIsEstimate: page.totalIsEstimate } : {}) })
+  return json({
+    data: page.items.map(toApiLead),
+    nextCursor: page.nextCursor,
+    ...(page.total !== undefined ? { total: page.total, totalIsEstimate: page.totalIsEstimate } : {}),
+  })
 })
 
 export const POST = apiRoute({ permission: 'lead.write', write: true }, async (request, { actor, body }) => {

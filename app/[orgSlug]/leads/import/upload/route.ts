@@ -14,12 +14,18 @@ export const dynamic = 'force-dynamic'
 
 const bodySchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('preview'), csvText: z.string().min(1), mapping: importMappingSchema.optional() }),
-  z.object({ step: z.literal('commit'), csvText: z.string().min(1), mapping: importMappingSchema, fileName: z.string().trim().min(1).max(200) }),
+  z.object({
+    step: z.literal('commit'),
+    csvText: z.string().min(1),
+    mapping: importMappingSchema,
+    fileName: z.string().trim().min(1).max(200),
+  }),
 ])
 
 export const POST = handleRoute(async (request, { req, params }) => {
   const origin = request.headers.get('origin')
-  if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL) throw new AppError('FORBIDDEN', 'Cross-site request refused')
+  if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL)
+    throw new AppError('FORBIDDEN', 'Cross-site request refused')
   const { actor } = await requireRouteMember({ request, req, orgSlug: String(params.orgSlug), permission: 'lead.write' })
   // JSON escaping can grow the text: allow some headroom over the file limit
   const body = await readJson(request, bodySchema, Math.ceil(MAX_IMPORT_BYTES * 1.2))

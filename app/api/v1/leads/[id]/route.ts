@@ -17,7 +17,8 @@ const leadId = (params: Record<string, string | string[]>) => {
 }
 
 export const GET = apiRoute({ permission: 'lead.read', write: false }, async (_request, { actor, params }) =>
-  json({ data: toApiLead(await getLead({ actor, leadId: leadId(params), activityLimit: 1 })) }))
+  json({ data: toApiLead(await getLead({ actor, leadId: leadId(params), activityLimit: 1 })) }),
+)
 
 export const PATCH = apiRoute({ permission: 'lead.write', write: true }, async (request, { actor, params, body }) => {
   const id = leadId(params)
