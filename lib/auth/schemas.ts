@@ -44,6 +44,8 @@ export const signUpSchema = z
     if (p) ctx.addIssue({ code: 'custom', path: ['password'], message: p })
   })
 export type SignUpInput = z.input<typeof signUpSchema>
+/** a parsed signUpSchema: what signUp takes */
+export type SignUp = z.output<typeof signUpSchema>
 
 export const signInSchema = z.object({
   email: emailField,

@@ -1,17 +1,16 @@
 // Sign-up: the user AND their organization (creator = OWNER) in one transaction with audit rows, then the
 // verification email. Emails are unique case-insensitively (stored lower-cased; DB CHECK).
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { hashPassword } from '@/lib/auth/password'
-import { signUpSchema } from '@/lib/auth/schemas'
+import type { SignUp } from '@/lib/auth/schemas'
 import { EMAIL_VERIFY_TTL_MS, issueAuthToken } from '@/lib/auth/auth-tokens'
 import { sendVerificationEmail } from '@/lib/auth/auth-emails'
 
-export async function signUp(raw: z.input<typeof signUpSchema>): Promise<{ userId: string; orgId: string; orgSlug: string }> {
-  const input = signUpSchema.parse(raw)
+/** `input`: parsed by signUpSchema at the edge (the sign-up action) */
+export async function signUp(input: SignUp): Promise<{ userId: string; orgId: string; orgSlug: string }> {
   const fieldConflict = (field: string, message: string) =>
     new AppError('CONFLICT', message, { details: { reason: 'UNIQUE', field, issues: [{ path: field, message }] } })
 

@@ -1,10 +1,9 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit/write-audit'
-import { nameField } from '@/lib/auth/schemas'
 
-export async function updateProfile({ userId, name: rawName }: { userId: string; name: string }): Promise<{ name: string }> {
-  const name = nameField.parse(rawName)
+/** `name`: parsed by updateProfileSchema at the edge */
+export async function updateProfile({ userId, name }: { userId: string; name: string }): Promise<{ name: string }> {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })
     if (before.name === name) return { name }

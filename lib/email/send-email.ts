@@ -5,7 +5,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { providerState } from '@/lib/external/config'
-import { enqueue, prepareOutbox } from '@/lib/outbox/enqueue'
+import { enqueueMessage, prepareOutbox } from '@/lib/outbox/enqueue-message'
 
 export interface EmailInput {
   to: string
@@ -49,22 +49,20 @@ export async function sendEmail(input: EmailInput): Promise<{ id: string; sandbo
       select: { id: true, sandbox: true },
     })
     if (!row.sandbox) {
-      await enqueue(
-        {
-          channel: 'EMAIL',
-          dedupeKey: `email:${row.id}`,
-          orgId: input.orgId ?? null,
-          payload: {
-            to: input.to.toLowerCase(),
-            subject: input.subject,
-            text,
-            html: input.html,
-            template: input.template,
-            emailMessageId: row.id,
-          },
-        },
+      await enqueueMessage({
         tx,
-      )
+        channel: 'EMAIL',
+        dedupeKey: `email:${row.id}`,
+        orgId: input.orgId ?? null,
+        payload: {
+          to: input.to.toLowerCase(),
+          subject: input.subject,
+          text,
+          html: input.html,
+          template: input.template,
+          emailMessageId: row.id,
+        },
+      })
     }
     return row
   })

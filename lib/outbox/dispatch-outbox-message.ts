@@ -9,7 +9,7 @@ import { backoffMs } from '@/lib/outbox/backoff'
 import { claimOutboxMessage } from '@/lib/outbox/claim-outbox-message'
 import { classifySendError } from '@/lib/outbox/classify-send-error'
 import { outboxConfig } from '@/lib/outbox/config'
-import { kickDispatch } from '@/lib/outbox/enqueue'
+import { kickDispatch } from '@/lib/outbox/enqueue-message'
 import { outboxMetrics } from '@/lib/outbox/outbox-metrics'
 import { senderFor, type SendResult } from '@/lib/outbox/senders'
 

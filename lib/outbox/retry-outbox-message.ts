@@ -6,7 +6,7 @@ import { db } from '@/lib/db'
 import { AppError, notFound } from '@/lib/errors'
 import { assertStaffCan, type Actor } from '@/lib/auth/actor'
 import { writeStaffAudit } from '@/lib/audit/staff-audit'
-import { kickDispatch, prepareOutbox } from '@/lib/outbox/enqueue'
+import { kickDispatch, prepareOutbox } from '@/lib/outbox/enqueue-message'
 
 /** Unsafe: looks the message up by id across all orgs — fine, only platform staff (staff.outbox.retry) get here. */
 export async function unsafeRetryOutboxMessage({ actor, id }: { actor: Actor; id: string }): Promise<{ id: string }> {

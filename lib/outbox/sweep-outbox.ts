@@ -8,7 +8,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { log } from '@/lib/logger'
-import { kickDispatch } from '@/lib/outbox/enqueue'
+import { kickDispatch } from '@/lib/outbox/enqueue-message'
 import { senderFor } from '@/lib/outbox/senders'
 import type { OutboxChannel } from '@/lib/generated/prisma/enums'
 

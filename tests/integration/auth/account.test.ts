@@ -5,7 +5,8 @@ import { listSessions } from '@/lib/auth/list-sessions'
 import { revokeSession } from '@/lib/auth/revoke-session'
 import { signOutEverywhere } from '@/lib/auth/sign-out-everywhere'
 import { signOut } from '@/lib/auth/sign-out'
-import { updateProfile } from '@/lib/auth/update-profile'
+import { updateProfile as updateProfileParsed } from '@/lib/auth/update-profile'
+import { updateProfileSchema } from '@/lib/auth/schemas'
 import { changePassword } from '@/lib/auth/change-password'
 import { verifyPassword } from '@/lib/auth/password'
 import { loadSession } from '@/lib/auth/session'
@@ -71,7 +72,9 @@ describe('sessions', () => {
 describe('profile and password', () => {
   it('updates the name with an audit row; refuses an empty name', async () => {
     const user = await createUser()
-    expect(await updateProfile({ userId: user.id, name: '  Pat Shingle ' })).toEqual({ name: 'Pat Shingle' })
+    // as the action does it: the edge parses (trims, refuses blank) once, the use case takes the parsed name
+    const updateProfile = async (raw: { name: string }) => updateProfileParsed({ userId: user.id, ...updateProfileSchema.parse(raw) })
+    expect(await updateProfile({ name: '  Pat Shingle ' })).toEqual({ name: 'Pat Shingle' })
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Pat Shingle')
     expect(
       await db.auditLog.findFirst({ where: { actorId: user.id, action: 'user.profile_updated' }, select: { before: true, after: true } }),
@@ -79,7 +82,7 @@ describe('profile and password', () => {
       before: { name: 'Test User' },
       after: { name: 'Pat Shingle' },
     })
-    expect((await fail(updateProfile({ userId: user.id, name: '   ' }))).code).toBe('VALIDATION_FAILED')
+    expect((await fail(updateProfile({ name: '   ' }))).code).toBe('VALIDATION_FAILED')
   })
 
   it('changes the password with the current one; other sessions are revoked, this one kept', async () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { GET } from '@/app/dev/mailbox/latest/route'
 import { isDevMailboxEnabled, linksIn, unsafeListSandboxEmails } from '@/lib/auth/dev-mailbox'
-import { signUp } from '@/lib/auth/sign-up'
 import { requestPasswordReset } from '@/lib/auth/request-password-reset'
-import { signUpInput, waitPastLatestEmailTo } from './helpers'
+import { signUpInput, waitPastLatestEmailTo, signUpFromForm } from './helpers'
 
 const get = (qs: string) => GET(new Request(`http://localhost:3000/dev/mailbox/latest${qs}`))
 const original = process.env.FM_ENABLE_DEV_MAILBOX
@@ -31,7 +30,7 @@ describe('dev mailbox', () => {
   it('returns the newest email to an address with its links; 404 when none; 4xx on a bad query', async () => {
     process.env.FM_ENABLE_DEV_MAILBOX = '1'
     const input = signUpInput()
-    await signUp(input)
+    await signUpFromForm(input)
     await waitPastLatestEmailTo(input.email) // the reset email must be the newer one
     await requestPasswordReset({ email: input.email })
     const res = await get(`?to=${encodeURIComponent(input.email.toUpperCase())}`)

@@ -3,6 +3,11 @@ import { randomInt } from 'node:crypto'
 import { db } from '@/lib/db'
 import { uniq } from '@/tests/factories'
 import { waitForClockPast } from '@/tests/wait-for'
+import { signUp } from '@/lib/auth/sign-up'
+import { signUpSchema, type SignUpInput } from '@/lib/auth/schemas'
+
+/** Sign-up as the form's action does it: parse with the shared schema, then the use case. */
+export const signUpFromForm = async (raw: SignUpInput) => signUp(signUpSchema.parse(raw))
 
 export const uniqEmail = (prefix = 'auth-') => `${uniq(prefix)}@example.test`
 export const uniqIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
-import { signUp } from '@/lib/auth/sign-up'
 import { verifyPassword } from '@/lib/auth/password'
 import { createOrg, createUser } from '@/tests/factories'
-import { emailsTo, signUpInput } from './helpers'
+import { emailsTo, signUpInput, signUpFromForm } from './helpers'
 
 const fail = (p: Promise<unknown>) =>
   p.then(
@@ -17,7 +16,7 @@ const fail = (p: Promise<unknown>) =>
 describe('signUp', () => {
   it('creates the user, the org with the creator as OWNER, audit rows, and sends the verification email', async () => {
     const input = signUpInput({ email: 'New.Person+X@Example.TEST' })
-    const res = await signUp(input)
+    const res = await signUpFromForm(input)
     const user = await db.user.findUniqueOrThrow({ where: { id: res.userId } })
     expect(user.email).toBe('new.person+x@example.test')
     expect(user.emailVerifiedAt).toBeNull()
@@ -42,7 +41,7 @@ describe('signUp', () => {
   it('refuses a duplicate email case-insensitively, and writes nothing', async () => {
     const existing = await createUser()
     const input = signUpInput({ email: existing.email.toUpperCase() })
-    const err = await fail(signUp(input))
+    const err = await fail(signUpFromForm(input))
     expect(err).toMatchObject({ code: 'CONFLICT', details: { field: 'email' } })
     expect(await db.organization.findUnique({ where: { slug: input.slug } })).toBeNull()
   })
@@ -50,24 +49,24 @@ describe('signUp', () => {
   it('refuses a taken slug', async () => {
     const org = await createOrg()
     const input = signUpInput({ slug: org.slug })
-    expect(await fail(signUp(input))).toMatchObject({ code: 'CONFLICT', details: { field: 'slug' } })
+    expect(await fail(signUpFromForm(input))).toMatchObject({ code: 'CONFLICT', details: { field: 'slug' } })
     expect(await db.user.findUnique({ where: { email: input.email } })).toBeNull()
   })
 
   it('refuses weak, common and email-containing passwords', async () => {
     for (const password of ['short-1', 'password1234', 'Password12345']) {
-      const err = await fail(signUp(signUpInput({ password })))
+      const err = await fail(signUpFromForm(signUpInput({ password })))
       expect(err.code, password).toBe('VALIDATION_FAILED')
     }
     const email = 'roofer.maria@example.test'
-    const err = await fail(signUp(signUpInput({ email, password: 'Roofer.Maria-2026!' })))
+    const err = await fail(signUpFromForm(signUpInput({ email, password: 'Roofer.Maria-2026!' })))
     expect(err).toMatchObject({ code: 'VALIDATION_FAILED' })
     expect(JSON.stringify(err.details)).toContain('must not contain your email')
   })
 
   it('refuses reserved and malformed slugs', async () => {
     for (const slug of ['admin', 'sign-in', 'Bad Slug', 'ab', '-abc']) {
-      const err = await fail(signUp(signUpInput({ slug })))
+      const err = await fail(signUpFromForm(signUpInput({ slug })))
       expect(err.code, slug).toBe('VALIDATION_FAILED')
     }
   })

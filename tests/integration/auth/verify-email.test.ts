@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
-import { signUp } from '@/lib/auth/sign-up'
 import { verifyEmail } from '@/lib/auth/verify-email'
 import { resendVerification } from '@/lib/auth/resend-verification'
-import { ageTokens, emailsTo, signUpInput, tokenFromLatestEmail } from './helpers'
+import { ageTokens, emailsTo, signUpInput, tokenFromLatestEmail, signUpFromForm } from './helpers'
 
 const fail = (p: Promise<unknown>) =>
   p.then(
@@ -17,7 +16,7 @@ const fail = (p: Promise<unknown>) =>
 describe('verifyEmail', () => {
   it('verifies once; the same link again is refused as USED', async () => {
     const input = signUpInput()
-    const { userId } = await signUp(input)
+    const { userId } = await signUpFromForm(input)
     const token = await tokenFromLatestEmail(input.email, 'verify-email')
     await verifyEmail({ token })
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } })
@@ -28,7 +27,7 @@ describe('verifyEmail', () => {
 
   it('refuses an expired link (older than 24 h) and an unknown one', async () => {
     const input = signUpInput()
-    const { userId } = await signUp(input)
+    const { userId } = await signUpFromForm(input)
     const token = await tokenFromLatestEmail(input.email, 'verify-email')
     await ageTokens(userId, 'EMAIL_VERIFY', 24 * 3600_000 + 1000)
     expect(await fail(verifyEmail({ token }))).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'EXPIRED' } })
@@ -38,7 +37,7 @@ describe('verifyEmail', () => {
 
   it('a reset token is not a verification token', async () => {
     const input = signUpInput()
-    await signUp(input)
+    await signUpFromForm(input)
     const { requestPasswordReset } = await import('@/lib/auth/request-password-reset')
     await requestPasswordReset({ email: input.email })
     const resetToken = await tokenFromLatestEmail(input.email, 'password-reset')
@@ -49,7 +48,7 @@ describe('verifyEmail', () => {
 describe('resendVerification', () => {
   it('enforces the 60 s cooldown with retryAfter, then at most 5 per hour', async () => {
     const input = signUpInput()
-    const { userId } = await signUp(input) // email #1
+    const { userId } = await signUpFromForm(input) // email #1
     const cooldown = await fail(resendVerification({ userId }))
     expect(cooldown.code).toBe('RATE_LIMITED')
     expect(cooldown.retryAfter).toBeGreaterThan(0)
@@ -72,7 +71,7 @@ describe('resendVerification', () => {
 
   it('the newest link works; an already verified user gets alreadyVerified', async () => {
     const input = signUpInput()
-    const { userId } = await signUp(input)
+    const { userId } = await signUpFromForm(input)
     await ageTokens(userId, 'EMAIL_VERIFY', 61_000)
     await resendVerification({ userId })
     await verifyEmail({ token: await tokenFromLatestEmail(input.email, 'verify-email') })

@@ -19,7 +19,7 @@ import type { WorkerHandle } from '@/lib/jobs/worker'
 import { resetProviderPolicies } from '@/lib/external/call-service'
 import { metricsRegistry } from '@/lib/metrics'
 import { configureOutbox } from '@/lib/outbox/config'
-import { enqueueMany } from '@/lib/outbox/enqueue-many'
+import { enqueueMessages } from '@/lib/outbox/enqueue-messages'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST as telnyxPOST } from '@/app/api/webhooks/telnyx/route'
@@ -100,13 +100,13 @@ describe('SMS chaos', () => {
     // enqueue 1,000 (bulk enqueues of 50, as a sequence step for many leads would)
     const ids: string[] = []
     for (let i = 0; i < N; i += 50) {
-      const chunk = await enqueueMany(
-        Array.from({ length: Math.min(50, N - i) }, (_, j) => ({
+      const chunk = await enqueueMessages({
+        messages: Array.from({ length: Math.min(50, N - i) }, (_, j) => ({
           channel: 'SMS' as const,
           dedupeKey: `${PREFIX}${i + j}`,
           payload: { from: '+15550001111', to: '+15550002222', text: `${PREFIX}${i + j}` },
         })),
-      )
+      })
       ids.push(...chunk.map((c) => c.id))
     }
     console.info(`[chaos] enqueued ${N} in ${Date.now() - t0} ms`)

@@ -5,7 +5,7 @@ import { stopBoss } from '@/lib/jobs/boss'
 import { claimOutboxMessage } from '@/lib/outbox/claim-outbox-message'
 import { configureOutbox } from '@/lib/outbox/config'
 import { dispatchOutboxMessage } from '@/lib/outbox/dispatch-outbox-message'
-import { enqueue } from '@/lib/outbox/enqueue'
+import { enqueueMessage } from '@/lib/outbox/enqueue-message'
 import { overrideSender, type OutboxSender } from '@/lib/outbox/senders'
 import { unsafeSweepOutbox } from '@/lib/outbox/sweep-outbox'
 import { unsafeRetryOutboxMessage } from '@/lib/outbox/retry-outbox-message'
@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 const sms = () => ({ from: '+15550001111', to: '+15550002222', text: 'hello' })
-const newSms = () => enqueue({ channel: 'SMS', dedupeKey: PREFIX + uniq(), payload: sms() })
+const newSms = () => enqueueMessage({ channel: 'SMS', dedupeKey: PREFIX + uniq(), payload: sms() })
 const row = (id: string) => db.outboxMessage.findUniqueOrThrow({ where: { id } })
 /** the backoff is real; tests make the row due instead of sleeping */
 const makeDue = (id: string) => db.outboxMessage.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } })
@@ -183,7 +183,7 @@ describe('dispatch outcomes', () => {
       fiveXxNotAccepted: false,
     })
     overrideSender('METER', sender)
-    const m = await enqueue({
+    const m = await enqueueMessage({
       channel: 'METER',
       dedupeKey: PREFIX + uniq('lead:'),
       payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 },
@@ -195,7 +195,7 @@ describe('dispatch outcomes', () => {
 describe('sweeper', () => {
   it('settles expired leases: idempotent channels re-queued, others dead-lettered as uncertain', async () => {
     const s = await newSms()
-    const meter = await enqueue({
+    const meter = await enqueueMessage({
       channel: 'METER',
       dedupeKey: PREFIX + uniq('lead:'),
       payload: { eventName: 'quality_lead', customerId: 'cus_1', value: 1 },

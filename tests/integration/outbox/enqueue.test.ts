@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { getBoss, stopBoss } from '@/lib/jobs/boss'
-import { DISPATCH_QUEUE, enqueue } from '@/lib/outbox/enqueue'
+import { DISPATCH_QUEUE, enqueueMessage } from '@/lib/outbox/enqueue-message'
 import { uniq } from '@/tests/factories'
 
 beforeAll(() => {
@@ -26,8 +26,8 @@ async function jobsFor(id: string) {
 describe('enqueue', () => {
   it('inserts once per dedupe key and returns the existing row on replay', async () => {
     const key = uniq('sms:')
-    const a = await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })
-    const b = await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })
+    const a = await enqueueMessage({ channel: 'SMS', dedupeKey: key, payload: sms() })
+    const b = await enqueueMessage({ channel: 'SMS', dedupeKey: key, payload: sms() })
     expect(a.created).toBe(true)
     expect(b).toEqual({ id: a.id, status: 'queued', created: false })
     expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(1)
@@ -36,7 +36,7 @@ describe('enqueue', () => {
 
   it('concurrent enqueues of the same key create one row', async () => {
     const key = uniq('sms:')
-    const results = await Promise.all(Array.from({ length: 8 }, () => enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() })))
+    const results = await Promise.all(Array.from({ length: 8 }, () => enqueueMessage({ channel: 'SMS', dedupeKey: key, payload: sms() })))
     expect(new Set(results.map((r) => r.id)).size).toBe(1)
     expect(results.filter((r) => r.created)).toHaveLength(1)
     expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(1)
@@ -47,32 +47,32 @@ describe('enqueue', () => {
     let id = ''
     await expect(
       db.$transaction(async (tx) => {
-        id = (await enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() }, tx)).id
+        id = (await enqueueMessage({ channel: 'SMS', dedupeKey: key, payload: sms(), tx })).id
         throw new Error('caller failed')
       }),
     ).rejects.toThrow('caller failed')
     expect(await db.outboxMessage.count({ where: { dedupeKey: key } })).toBe(0)
     expect(await jobsFor(id)).toBe(0)
 
-    const ok = await db.$transaction((tx) => enqueue({ channel: 'SMS', dedupeKey: key, payload: sms() }, tx))
+    const ok = await db.$transaction((tx) => enqueueMessage({ channel: 'SMS', dedupeKey: key, payload: sms(), tx }))
     expect(await jobsFor(ok.id)).toBe(1)
   })
 
   it('rejects a payload that does not fit the channel', async () => {
-    await expect(enqueue({ channel: 'SMS', dedupeKey: uniq('sms:'), payload: { to: 'nope' } })).rejects.toThrow()
+    await expect(enqueueMessage({ channel: 'SMS', dedupeKey: uniq('sms:'), payload: { to: 'nope' } })).rejects.toThrow()
   })
 })
 
-describe('enqueueMany', () => {
+describe('enqueueMessages', () => {
   it('inserts new keys, returns existing ones, one job per new row', async () => {
-    const { enqueueMany } = await import('@/lib/outbox/enqueue-many')
+    const { enqueueMessages } = await import('@/lib/outbox/enqueue-messages')
     const keys = [uniq('sms:'), uniq('sms:'), uniq('sms:')]
-    const first = await enqueue({ channel: 'SMS', dedupeKey: keys[0]!, payload: sms() })
-    const res = await enqueueMany(keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })))
+    const first = await enqueueMessage({ channel: 'SMS', dedupeKey: keys[0]!, payload: sms() })
+    const res = await enqueueMessages({ messages: keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })) })
     expect(res.map((r) => r.created)).toEqual([false, true, true])
     expect(res[0]!.id).toBe(first.id)
     for (const r of res) expect(await jobsFor(r.id)).toBe(1)
-    const again = await enqueueMany(keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })))
+    const again = await enqueueMessages({ messages: keys.map((k) => ({ channel: 'SMS' as const, dedupeKey: k, payload: sms() })) })
     expect(again.map((r) => r.id)).toEqual(res.map((r) => r.id))
     expect(again.every((r) => !r.created)).toBe(true)
   })

@@ -5,10 +5,10 @@ import { db, type Tx } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { OutboxChannel, OutboxStatus } from '@/lib/generated/prisma/enums'
 import { enqueueMany as enqueueJobs } from '@/lib/jobs/enqueue'
-import { DISPATCH_QUEUE, enqueueInput, prepareOutbox, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue'
+import { DISPATCH_QUEUE, enqueueInput, prepareOutbox, type EnqueueInput, type EnqueueResult } from '@/lib/outbox/enqueue-message'
 import { PAYLOAD_SCHEMAS } from '@/lib/outbox/payloads'
 
-export async function enqueueMany(raw: EnqueueInput[], tx?: Tx): Promise<EnqueueResult[]> {
+export async function enqueueMessages({ messages: raw, tx }: { messages: EnqueueInput[]; tx?: Tx }): Promise<EnqueueResult[]> {
   if (!raw.length) return []
   const inputs = raw.map((r) => {
     const input = enqueueInput.parse(r)

@@ -44,7 +44,8 @@ export async function prepareOutbox(): Promise<void> {
   await prepareQueues([DISPATCH_QUEUE])
 }
 
-export async function enqueue(raw: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {
+/** One message; with `tx`, in the caller's transaction (the row and its dispatch job commit together). */
+export async function enqueueMessage({ tx, ...raw }: EnqueueInput & { tx?: Tx }): Promise<EnqueueResult> {
   const input = enqueueInput.parse(raw)
   const payload = PAYLOAD_SCHEMAS[input.channel as OutboxChannel].parse(input.payload)
   const run = async (client: Tx): Promise<EnqueueResult> => {
