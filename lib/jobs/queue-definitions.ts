@@ -1,7 +1,7 @@
 // Every background queue: its name, the data its jobs carry, its pg-boss options and its cron when scheduled.
 // A leaf module (no handlers, no domain imports), so web processes can enqueue without loading worker code and
 // the domain jobs files (lib/<domain>/jobs.ts) can build their handlers on it without an import loop.
-// Handlers are registered in lib/jobs/queues.ts; jobs are sent with lib/jobs/enqueue.ts.
+// Handlers are registered in lib/worker/queues.ts; jobs are sent with lib/jobs/enqueue.ts.
 import 'server-only'
 import type PgBoss from 'pg-boss'
 
@@ -10,6 +10,7 @@ export interface JobDataMap {
   'outbox.dispatch': { id: string }
   'outbox.sweep': Record<string, never>
   'webhooks.process': { id: string }
+  'webhooks.sweep': Record<string, never>
   'webhooks.cleanup': Record<string, never>
   'leads.import': { importId: string; orgId: string }
   'api.purge-expired': Record<string, never>
@@ -28,11 +29,13 @@ export interface QueueDefinition {
 export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } = {
   /** one job per outbox row (lib/outbox); "short" = at most one waiting job per singletonKey (the row id) */
   'outbox.dispatch': { options: { policy: 'short', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 } },
-  /** re-kicks due rows, settles expired leases, re-kicks stuck webhook events; every minute */
+  /** re-kicks due rows and settles expired leases; every minute */
   'outbox.sweep': { options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 5 * 60 }, cron: '* * * * *' },
   /** one job per webhook_events row; failures retried with exponential backoff, then left failed for staff */
   'webhooks.process': { options: { policy: 'short', retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
   /** deletes processed webhook events past retention; nightly */
+  /** re-kicks stored webhook events whose processing job was lost; every minute */
+  'webhooks.sweep': { options: { policy: 'singleton', retryLimit: 0, expireInSeconds: 5 * 60 }, cron: '* * * * *' },
   'webhooks.cleanup': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 15 * 60 }, cron: '17 3 * * *' },
   /** one job per CSV import (lib/leads/run-import.ts); resumable batches, so a retry continues where it stopped */
   'leads.import': { options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 * 60 } },
@@ -43,7 +46,7 @@ export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } =
 export const QUEUE_NAMES = Object.keys(QUEUE_DEFINITIONS) as QueueName[]
 
 /** A queue as the worker runs it: its definition plus how it is worked. Built by the domain jobs files with
- *  `queueDef`, collected in lib/jobs/queues.ts. */
+ *  `queueDef`, collected in lib/worker/queues.ts. */
 export interface QueueDef {
   name: string
   options?: QueueOptions

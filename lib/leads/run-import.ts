@@ -11,7 +11,7 @@ import { convertRow, parseCsv, type ImportedRow, type ImportMapping, type RowIss
 export const IMPORT_BATCH = 1000
 const MAX_STORED_ERRORS = 500
 
-/** `actor`: the leads.import job's system actor for the import's org (lib/jobs/queues.ts). */
+/** `actor`: the leads.import job's system actor for the import's org (lib/worker/queues.ts). */
 export async function runImport({ actor, importId }: { actor: Actor; importId: string }) {
   const orgId = assertCan(actor, 'lead.write')
   const imp = await db.leadImport.findFirst({

@@ -1,11 +1,10 @@
-// Queue handlers for the outbox (registered in lib/jobs/queues.ts; names, options and cron in
+// Queue handlers for the outbox (registered in lib/worker/queues.ts; names, options and cron in
 // lib/jobs/queue-definitions.ts). Handlers stay thin.
 import 'server-only'
 import { queueDef, type QueueDef } from '@/lib/jobs/queue-definitions'
 import { perJob } from '@/lib/jobs/per-job'
 import { dispatchOutboxMessage } from '@/lib/outbox/dispatch-outbox-message'
 import { unsafeSweepOutbox } from '@/lib/outbox/sweep-outbox'
-import { unsafeSweepWebhookEvents } from '@/lib/webhooks/sweep-webhook-events'
 
 // A batch of dispatch jobs is sent in parallel; a provider failure never throws (the row records it), and an
 // unexpected error (e.g. the database) fails only that job.
@@ -18,10 +17,8 @@ export const OUTBOX_QUEUES: QueueDef[] = [
     handler: dispatchHandler,
   }),
   queueDef('outbox.sweep', {
-    // also re-kicks webhook events whose processing job was lost
     handler: async () => {
       await unsafeSweepOutbox()
-      await unsafeSweepWebhookEvents()
     },
   }),
 ]

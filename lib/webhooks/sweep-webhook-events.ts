@@ -1,6 +1,6 @@
 // Re-enqueues webhook events whose job was lost (receipt stores the event and its job in one transaction, but a
 // job can still be lost to an operator purge or a replay crash) or whose worker died mid-processing. Runs with
-// the outbox sweeper every minute.
+// its own schedule (webhooks.sweep) every minute.
 import 'server-only'
 import { db } from '@/lib/db'
 import { enqueueWebhookProcessing } from '@/lib/webhooks/enqueue-webhook-processing'

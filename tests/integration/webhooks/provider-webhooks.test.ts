@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { stopBoss } from '@/lib/jobs/boss'
-import type { WorkerHandle } from '@/lib/jobs/worker'
+import type { WorkerHandle } from '@/lib/worker/start-worker'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST as telnyxPOST } from '@/app/api/webhooks/telnyx/route'
 import { POST as sendgridPOST } from '@/app/api/webhooks/sendgrid/route'

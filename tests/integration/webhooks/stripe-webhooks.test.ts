@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { stopBoss } from '@/lib/jobs/boss'
-import type { WorkerHandle } from '@/lib/jobs/worker'
+import type { WorkerHandle } from '@/lib/worker/start-worker'
 import { resetProviderPolicies } from '@/lib/external/call-service'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { POST } from '@/app/api/webhooks/stripe/route'

@@ -1,10 +1,10 @@
-// Registers every queue's handler (lib/jobs/queues.ts) and its schedule, and runs until stopped.
+// Registers every queue's handler (lib/worker/queues.ts) and its schedule, and runs until stopped.
 // Graceful stop: pg-boss stops fetching, waits for running handlers (bounded), then closes its pool.
 import 'server-only'
 import type PgBoss from 'pg-boss'
 import { ensureQueue, stopBoss } from '@/lib/jobs/boss'
 import type { QueueDef } from '@/lib/jobs/queue-definitions'
-import { QUEUES } from '@/lib/jobs/queues'
+import { QUEUES } from '@/lib/worker/queues'
 import { logger } from '@/lib/logger'
 
 export interface WorkerHandle {
