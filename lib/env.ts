@@ -61,6 +61,22 @@ export const PROVIDER_ENV = {
   GOOGLE_ADS_REFRESH_TOKEN: optional,
   GOOGLE_ADS_BASE_URL: optionalUrl,
   GOOGLE_OAUTH_BASE_URL: optionalUrl,
+  /** image storage: local directory (default .data/images); S3-compatible object storage when S3_BUCKET is set */
+  IMAGE_STORAGE_DIR: optional,
+  S3_BUCKET: optional,
+  /** S3-compatible endpoint (MinIO, R2, B2…); empty → AWS S3 for S3_REGION */
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  /** 1 → https://endpoint/bucket/key (MinIO and most S3-compatible stores) instead of https://bucket.endpoint/key */
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Regrid parcels API v2 (property discovery): token (sent in the query string), base URL override for tests */
+  REGRID_TOKEN: optional,
+  REGRID_BASE_URL: optionalUrl,
+  /** OpenStreetMap Overpass (keyless discovery fallback): instance URL (default the public one), 0 = never call it */
+  OVERPASS_URL: optionalUrl,
+  OVERPASS_ENABLED: flag,
   FM_DISABLE_ANTHROPIC: flag,
   FM_DISABLE_OPENAI: flag,
   FM_DISABLE_TELNYX: flag,
@@ -74,6 +90,9 @@ export const PROVIDER_ENV = {
   FM_DISABLE_APOLLO: flag,
   FM_DISABLE_META_ADS: flag,
   FM_DISABLE_GOOGLE_ADS: flag,
+  FM_DISABLE_REGRID: flag,
+  FM_DISABLE_OVERPASS: flag,
+  FM_DISABLE_S3: flag,
 }
 export const providerEnvSchema = z.object(PROVIDER_ENV)
 export type ProviderEnv = z.infer<typeof providerEnvSchema>

@@ -62,6 +62,8 @@ export const ERROR_REASONS = [
   // REST API
   'IDEMPOTENCY_IN_PROGRESS',
   'IDEMPOTENCY_KEY_REUSED',
+  // scans
+  'SCAN_FINISHED',
   // outreach
   'SUPPRESSED',
   // webhooks in

@@ -6,6 +6,7 @@ import { db } from '@/lib/db'
 import { mulberry32 } from '@/lib/mulberry32'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import type { LeadStatus, RoofMaterial } from '@/lib/generated/prisma/enums'
+import { demoLeadScore } from './seed-scores'
 
 export const DEMO_LEAD_COUNT = 603
 
@@ -302,8 +303,9 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
     const i: number = leads.length
     const yearBuilt = 1955 + Math.floor(rand() * 66)
     const roofAge = Math.min(2026 - yearBuilt, Math.floor(rand() * 30))
-    // scores skew to the middle with a HOT tail: roughly 20% HOT, 35% WARM, 45% COLD
-    const score = Math.max(5, Math.min(99, Math.round(35 + rand() * 40 + (rand() < 0.25 ? 25 : 0) + roofAge * 0.5 - 5)))
+    // the roof's latent "need" (5–99, with a HOT tail) drives its synthetic sandbox assessment; the score itself
+    // comes from scoreV1 below (prisma/seed-scores.ts)
+    const latent = Math.max(5, Math.min(99, Math.round(35 + rand() * 40 + (rand() < 0.25 ? 25 : 0) + roofAge * 0.5 - 5)))
     const r = rand()
     const status: LeadStatus =
       r < 0.55
@@ -323,7 +325,7 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
     const assigneeId = reps.length ? (a < 0.4 ? reps[0]!.id : a < 0.7 ? reps[reps.length - 1]!.id : null) : null
     const ownerName = `${pick(FIRST)} ${pick(LAST)}`
     const tagCount = rand() < 0.4 ? 1 + Math.floor(rand() * 3) : 0
-    leads.push({
+    const lead = {
       id: uuidFrom(`lead:${normalizedAddress}`),
       orgId,
       normalizedAddress,
@@ -340,15 +342,6 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
       roofMaterial: pick(MATERIALS),
       roofAgeYears: roofAge,
       roofAreaSqFt: 1400 + Math.floor(rand() * 3200),
-      score,
-      scoreVersion: 'v1',
-      scoreBreakdown: {
-        condition: Math.round(score * 0.42),
-        roofAge: Math.round(score * 0.25),
-        propertyValue: Math.round(score * 0.15),
-        damage: Math.round(score * 0.1),
-        contact: Math.round(score * 0.08),
-      },
       status,
       lostReason: status === 'LOST' ? pick(LOST_REASONS) : null,
       assigneeId,
@@ -357,7 +350,9 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
       createdAt: new Date(now - Math.floor(rand() * 90) * 86_400_000 - i * 60_000),
       phone: `+1214555${String(1000 + i).slice(-4)}`,
       email: `${ownerName.toLowerCase().replace(/[^a-z]/g, '.')}${i}@example.com`,
-    })
+      hasEmail: i % 3 !== 0,
+    }
+    leads.push({ ...lead, ...demoLeadScore({ ...lead, latent, now: new Date(now) }) })
   }
   const existing = new Set(
     (await db.lead.findMany({ where: { orgId, id: { in: leads.map((l) => l.id) } }, select: { id: true } })).map((l) => l.id),
@@ -367,7 +362,7 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
   await db.$transaction(
     async (tx) => {
       await tx.lead.createMany({
-        data: fresh.map(({ phone: _p, email: _e, ...l }) => ({ ...l, updatedAt: l.createdAt })),
+        data: fresh.map(({ phone: _p, email: _e, hasEmail: _h, ...l }) => ({ ...l, updatedAt: l.createdAt })),
         skipDuplicates: true,
       })
       await tx.contact.createMany({
@@ -377,7 +372,7 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
           leadId: l.id,
           name: l.ownerName,
           phones: [l.phone],
-          emails: i % 3 === 0 ? [] : [l.email],
+          emails: l.hasEmail ? [l.email] : [],
           isPrimary: true,
           ...(i % 5 === 0 ? { consentEmail: 'GRANTED' as const, consentEmailAt: l.createdAt, consentEmailSource: 'roof_report_form' } : {}),
           ...(i % 11 === 0 ? { consentSms: 'REVOKED' as const, consentSmsAt: l.createdAt, consentSmsSource: 'sms_stop' } : {}),

@@ -20,6 +20,7 @@ const LABELS: Record<Permission, string> = {
   'lead.assign': 'Assign leads',
   'lead.export': 'Export leads (audited)',
   'scan.run': 'Run scans',
+  'scan.read': 'See scans and the review queue',
   'sequence.enroll': 'Enroll leads in sequences',
   'ai.test': 'Test the AI assistant',
   'org.settings.read': 'See organization settings',

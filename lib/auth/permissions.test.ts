@@ -19,7 +19,7 @@ const EXPECTED: Record<string, string> = {
   'member.invite': 'OAM..',
   'lead.assign': 'OAM..',
   'lead.export': 'OAM..',
-  'scan.run': 'OAM..',
+  'scan.run': 'OAM..', 'scan.read': 'OAM..',
   'sequence.enroll': 'OAM..',
   'ai.test': 'OAM..',
   'org.settings.read': 'OAM..',

@@ -35,6 +35,8 @@ export const MATRIX = {
   'lead.assign': [O, A, M],
   'lead.export': [O, A, M],
   'scan.run': [O, A, M],
+  /** scans list and progress, the review queue (PRODUCT §5.1: running scans is a manager's job) */
+  'scan.read': [O, A, M],
   'sequence.enroll': [O, A, M],
   'ai.test': [O, A, M],
   'org.settings.read': [O, A, M],
@@ -115,6 +117,8 @@ export function staffCan(role: StaffRole | null | undefined, permission: StaffPe
  */
 export const SYSTEM_GRANTS = {
   'leads.import': ['lead.write'],
+  /** the scan pipeline (lib/scans): runs the scans it is handed, creates and re-scores their leads */
+  'scans.pipeline': ['scan.run', 'scan.read', 'lead.read', 'lead.write'],
   operator: PERMISSIONS,
   seed: PERMISSIONS,
 } as const satisfies Record<string, readonly Permission[]>

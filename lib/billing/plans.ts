@@ -22,6 +22,8 @@ export interface Plan {
   aiAdGenerationsPerMonth: number | null
   apiAccess: boolean
   whiteLabelReport: boolean
+  /** most properties one scan may cover (PRODUCT §5.1: 10–1,000; the Trial plan scans smaller areas) */
+  maxScanProperties: number
   /** default monthly usage spend cap in cents (OWNER can change it); 0 = no billable usage on Trial */
   defaultSpendCapCents: number
   requiresCard: boolean
@@ -41,6 +43,7 @@ export const PLANS: Record<PlanId, Plan> = {
     aiAdGenerationsPerMonth: 0,
     apiAccess: false,
     whiteLabelReport: false,
+    maxScanProperties: 100,
     defaultSpendCapCents: 0,
     requiresCard: false,
   },
@@ -57,6 +60,7 @@ export const PLANS: Record<PlanId, Plan> = {
     aiAdGenerationsPerMonth: 5,
     apiAccess: false,
     whiteLabelReport: false,
+    maxScanProperties: 1000,
     defaultSpendCapCents: 50_000,
     requiresCard: true,
   },
@@ -73,6 +77,7 @@ export const PLANS: Record<PlanId, Plan> = {
     aiAdGenerationsPerMonth: null,
     apiAccess: true,
     whiteLabelReport: true,
+    maxScanProperties: 1000,
     defaultSpendCapCents: 200_000,
     requiresCard: true,
   },

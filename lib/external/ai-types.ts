@@ -1,4 +1,4 @@
-// Shared request/result shapes of the AI providers (anthropic.ts, openai.ts) and the orchestrator ai.ts.
+// Shared request/result shapes (and one helper) of the AI providers (anthropic.ts, openai.ts) and the orchestrator ai.ts.
 import 'server-only'
 import type { z } from 'zod'
 
@@ -17,6 +17,12 @@ export interface AnalyzeImageRequest<T> {
   schema: z.ZodType<T>
   system?: string
   maxTokens?: number
+  /** name of the forced tool (Anthropic) and of the json_schema (OpenAI); default `record_analysis` */
+  toolName?: string
+  toolDescription?: string
+  /** the caller's deterministic answer in sandbox mode (no key), validated with `schema` like a real one;
+   * default: a value shaped by the schema (sandboxValueFor), which cannot honour cross-field rules */
+  sandboxAnswer?: () => T
 }
 
 export interface AiUsage {
@@ -36,4 +42,9 @@ export interface AnalyzeImageResult<T> {
   model: string
   usage: AiUsage
   sandbox: boolean
+}
+
+/** The first few problems of an AI answer that broke its schema, as short "path: message" lines (error details). */
+export function invalidOutputProblems(err: z.ZodError, max = 5): string[] {
+  return err.issues.slice(0, max).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`.slice(0, 200))
 }

@@ -8,7 +8,13 @@ import { AppError } from '@/lib/errors'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { sandboxValueFor, seedOf } from '@/lib/external/sandbox'
-import type { AnalyzeImageRequest, AnalyzeImageResult, TextRequest, TextResult } from '@/lib/external/ai-types'
+import {
+  invalidOutputProblems,
+  type AnalyzeImageRequest,
+  type AnalyzeImageResult,
+  type TextRequest,
+  type TextResult,
+} from '@/lib/external/ai-types'
 
 const DEFAULT_MODEL = 'claude-sonnet-4-6'
 const TIMEOUT_MS = 60_000
@@ -69,7 +75,9 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
   if (!isAnthropicLive()) {
     const seedImage = 'url' in req.image ? req.image.url : seedOf(req.image.base64)
     return {
-      data: sandboxValueFor(req.schema, 'anthropic.image', seedImage, req.prompt),
+      data: req.sandboxAnswer
+        ? req.schema.parse(req.sandboxAnswer())
+        : sandboxValueFor(req.schema, 'anthropic.image', seedImage, req.prompt),
       provider: 'anthropic',
       model: 'sandbox',
       usage: { inputTokens: 0, outputTokens: 0 },
@@ -82,6 +90,7 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
       ? { type: 'url' as const, url: req.image.url }
       : { type: 'base64' as const, media_type: req.image.mediaType, data: req.image.base64 }
   const inputSchema = z.toJSONSchema(req.schema, { target: 'draft-7' }) as Anthropic.Tool.InputSchema
+  const toolName = req.toolName ?? 'record_analysis'
   const msg = await callService(
     { provider: 'anthropic', operation: 'messages.create.image', idempotent: true, timeoutMs: TIMEOUT_MS, cost: (m) => costCents(m.usage) },
     (signal: AbortSignal) =>
@@ -90,8 +99,8 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
           model,
           max_tokens: req.maxTokens ?? 1024,
           system: req.system,
-          tools: [{ name: 'record_analysis', description: 'Record the analysis of the image', input_schema: inputSchema }],
-          tool_choice: { type: 'tool', name: 'record_analysis' },
+          tools: [{ name: toolName, description: req.toolDescription ?? 'Record the analysis of the image', input_schema: inputSchema }],
+          tool_choice: { type: 'tool', name: toolName },
           messages: [
             {
               role: 'user',
@@ -105,11 +114,20 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
         { signal },
       ),
   )
-  const tool = msg.content.find((b) => b.type === 'tool_use')
+  const tool = msg.content.find((b) => b.type === 'tool_use' && b.name === toolName)
   const parsed = req.schema.safeParse(tool && 'input' in tool ? tool.input : undefined)
   if (!parsed.success) {
+    // model, usage and the problems travel with the error: the tokens were spent, and the caller may record why.
     throw new AppError('UPSTREAM_FAILED', 'The AI answer did not match the expected shape', {
-      details: { provider: 'anthropic', operation: 'messages.create.image', reason: 'invalid_output', issues: parsed.error.issues.length },
+      details: {
+        provider: 'anthropic',
+        operation: 'messages.create.image',
+        reason: 'invalid_output',
+        issues: parsed.error.issues.length,
+        problems: tool ? invalidOutputProblems(parsed.error) : [`no ${toolName} tool call (stop_reason ${msg.stop_reason})`],
+        model: msg.model,
+        usage: { inputTokens: msg.usage.input_tokens, outputTokens: msg.usage.output_tokens },
+      },
     })
   }
   return {

@@ -18,6 +18,9 @@ export const PROVIDERS = [
   'apollo',
   'meta_ads',
   'google_ads',
+  'regrid',
+  'overpass',
+  's3',
 ] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
@@ -42,13 +45,27 @@ export const PROVIDER_LABELS: Record<ProviderName, string> = {
   apollo: 'Apollo (enrichment)',
   meta_ads: 'Meta Ads',
   google_ads: 'Google Ads',
+  regrid: 'Regrid (parcels)',
+  overpass: 'Overpass (OSM buildings)',
+  s3: 'S3 (image storage)',
 }
 
 export function providerEnv(source: Record<string, string | undefined> = process.env): ProviderEnv {
   return providerEnvSchema.parse(source)
 }
 
-type Check = (e: ProviderEnv) => { key: string | undefined; malformed?: string | null; missing?: string | null }
+type Check = (e: ProviderEnv) => {
+  key: string | undefined
+  malformed?: string | null
+  missing?: string | null
+  /** what "sandbox" means for this provider, when not the default */
+  sandboxReason?: string
+  /** what "live" means for this provider, when not "key configured" (a keyless provider) */
+  liveReason?: string
+}
+
+/** The public Overpass instance (REFERENCE.md §4.1: ≤ ~10,000 requests and ~1 GB a day, 2 slots per IP). */
+export const OVERPASS_PUBLIC_URL = 'https://overpass-api.de/api/interpreter'
 
 // A key that is present but cannot work is "misconfigured" (doctor exits 1) rather than silently sandboxed.
 const CHECKS: Record<ProviderName, Check> = {
@@ -120,6 +137,41 @@ const CHECKS: Record<ProviderName, Check> = {
         .filter((k) => !e[k as keyof ProviderEnv])
         .map((k) => `${k} is required with GOOGLE_ADS_DEVELOPER_TOKEN`)[0] ?? null,
   }),
+  // Image storage is a provider like the others (callService: timeout, retry, breaker, kill switch), and its
+  // "sandbox" is the local disk (lib/storage): a real store, not a fake, so images survive restarts in dev.
+  // FM_DISABLE_S3=1 makes image storage unavailable rather than falling back to disk (other instances read S3).
+  s3: (e) => ({
+    key: e.S3_BUCKET,
+    sandboxReason: `S3_BUCKET not set: images are stored on local disk (${e.IMAGE_STORAGE_DIR ?? '.data/images'})`,
+    malformed: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(e.S3_BUCKET ?? '') ? null : 'S3_BUCKET is not a valid bucket name',
+    missing: !e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY ? 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together' : null,
+  }),
+  // Discovery sources (lib/external/property-sources.ts). FM_SANDBOX=1 puts both in sandbox even with a token.
+  regrid: (e) => ({
+    key: e.FM_SANDBOX === '1' ? undefined : e.REGRID_TOKEN,
+    sandboxReason:
+      e.FM_SANDBOX === '1' && e.REGRID_TOKEN
+        ? 'FM_SANDBOX=1: sandbox properties, the Regrid token is not used'
+        : 'no REGRID_TOKEN: discovery uses Overpass (or the sandbox)',
+    malformed: (e.REGRID_TOKEN ?? '').length >= 20 ? null : 'REGRID_TOKEN looks too short',
+  }),
+  // Keyless: "live" unless switched off (OVERPASS_ENABLED=0, FM_SANDBOX=1). Tests never reach the public
+  // instance: under NODE_ENV=test it is live only when OVERPASS_URL points somewhere (a fake).
+  overpass: (e) => {
+    const off =
+      e.FM_SANDBOX === '1'
+        ? 'FM_SANDBOX=1: sandbox properties'
+        : e.OVERPASS_ENABLED === '0'
+          ? 'OVERPASS_ENABLED=0: not called (discovery uses Regrid or the sandbox)'
+          : process.env.NODE_ENV === 'test' && !e.OVERPASS_URL
+            ? 'NODE_ENV=test without OVERPASS_URL: the public instance is never called by tests'
+            : null
+    return {
+      key: off ? undefined : 'keyless',
+      sandboxReason: off ?? undefined,
+      liveReason: `keyless, ${e.OVERPASS_URL ?? OVERPASS_PUBLIC_URL}`,
+    }
+  },
 }
 
 export function killSwitchOn(provider: ProviderName, e: ProviderEnv = providerEnv()): boolean {
@@ -129,10 +181,10 @@ export function killSwitchOn(provider: ProviderName, e: ProviderEnv = providerEn
 export function providerState(provider: ProviderName, e: ProviderEnv = providerEnv()): ProviderState {
   if (killSwitchOn(provider, e)) return { provider, status: 'disabled', reason: `kill switch FM_DISABLE_${provider.toUpperCase()}=1` }
   const c = CHECKS[provider](e)
-  if (!c.key) return { provider, status: 'sandbox', reason: 'no API key: deterministic sandbox, nobody is contacted' }
+  if (!c.key) return { provider, status: 'sandbox', reason: c.sandboxReason ?? 'no API key: deterministic sandbox, nobody is contacted' }
   if (c.malformed) return { provider, status: 'misconfigured', reason: c.malformed }
   if (c.missing) return { provider, status: 'misconfigured', reason: c.missing }
-  return { provider, status: 'live', reason: 'key configured' }
+  return { provider, status: 'live', reason: c.liveReason ?? 'key configured' }
 }
 
 export function allProviderStates(e: ProviderEnv = providerEnv()): ProviderState[] {

@@ -3,10 +3,12 @@
 import 'server-only'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
-import { joinUrl, ProviderHttpError, requestJson } from '@/lib/external/http'
+import { joinUrl, ProviderHttpError, requestBytes, requestJson } from '@/lib/external/http'
 import { seededRandom } from '@/lib/external/sandbox'
+import { generateSyntheticAerial } from '@/lib/imagery/synthetic-aerial'
 
 const TIMEOUT_MS = 10_000
+const STATIC_TIMEOUT_MS = 15_000
 export const isGoogleMapsLive = () => isLive('google_maps')
 
 export interface GeocodeResult {
@@ -72,4 +74,65 @@ export async function geocode(input: { address: string }): Promise<GeocodeResult
     zip: first.address_components.find((c) => c.types.includes('postal_code'))?.short_name ?? null,
     sandbox: false,
   }
+}
+
+// ---- Maps Static API, satellite: the alternative to Mapbox for roof imagery. Plain HTTP status codes here (no
+// 200-with-status like Geocoding): 403 for a bad key or a disabled API, 4xx for bad parameters.
+// size ≤ 640×640 on the standard plan; scale=2 doubles the pixels (1280×1280) over the same ground. Google tiles
+// are 256 px, so zoom 20 here shows the same ground per pixel as Mapbox zoom 19.
+export const GOOGLE_STATIC_TILE_SIZE = 256
+export const GOOGLE_STATIC_DEFAULT_ZOOM = 20
+const GOOGLE_STATIC_MAX_SIZE = 640
+
+export interface SatelliteImageInput {
+  lat: number
+  lng: number
+  /** 0–21; default 20 */
+  zoom?: number
+  /** square edge in logical pixels, ≤ 640; default 640 */
+  size?: number
+  /** 1 or 2 (default 2: 1280×1280 pixels for size 640) */
+  scale?: 1 | 2
+}
+
+function staticParams(i: SatelliteImageInput) {
+  return {
+    zoom: Math.max(0, Math.min(21, Math.round(i.zoom ?? GOOGLE_STATIC_DEFAULT_ZOOM))),
+    size: Math.max(1, Math.min(GOOGLE_STATIC_MAX_SIZE, Math.round(i.size ?? GOOGLE_STATIC_MAX_SIZE))),
+    scale: i.scale ?? 2,
+  }
+}
+
+/** The request URL (the API key is in the query, as the Static API requires); null in sandbox. Server-side only. */
+export function staticSatelliteUrl(i: SatelliteImageInput): string | null {
+  const e = providerEnv()
+  if (!isGoogleMapsLive() || !e.GOOGLE_MAPS_API_KEY) return null
+  const p = staticParams(i)
+  const q = new URLSearchParams({
+    center: `${i.lat.toFixed(6)},${i.lng.toFixed(6)}`,
+    zoom: String(p.zoom),
+    size: `${p.size}x${p.size}`,
+    scale: String(p.scale),
+    maptype: 'satellite',
+    format: 'jpg',
+    key: e.GOOGLE_MAPS_API_KEY,
+  })
+  return `${joinUrl(e.GOOGLE_MAPS_BASE_URL ?? 'https://maps.googleapis.com', '/maps/api/staticmap')}?${q}`
+}
+
+/** Sandbox: the same deterministic synthetic aerial photo as Mapbox's sandbox (same property → same house). */
+export async function fetchStaticSatelliteImage(
+  i: SatelliteImageInput,
+): Promise<{ bytes: Buffer; contentType: string; sandbox: boolean }> {
+  if (!isGoogleMapsLive()) {
+    const img = await generateSyntheticAerial({ lat: i.lat, lng: i.lng })
+    return { bytes: img.bytes, contentType: img.contentType, sandbox: true }
+  }
+  const url = staticSatelliteUrl(i) ?? ''
+  const r = await callService(
+    // Static Maps is $2 per 1,000 requests (0.2 ¢) on the standard SKU
+    { provider: 'google_maps', operation: 'static.satellite', idempotent: true, timeoutMs: STATIC_TIMEOUT_MS, cost: () => 0.2 },
+    (signal: AbortSignal) => requestBytes({ url, signal, headers: { accept: 'image/*' } }),
+  )
+  return { ...r, sandbox: false }
 }

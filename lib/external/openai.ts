@@ -7,7 +7,13 @@ import { AppError } from '@/lib/errors'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { sandboxValueFor, seedOf } from '@/lib/external/sandbox'
-import type { AnalyzeImageRequest, AnalyzeImageResult, TextRequest, TextResult } from '@/lib/external/ai-types'
+import {
+  invalidOutputProblems,
+  type AnalyzeImageRequest,
+  type AnalyzeImageResult,
+  type TextRequest,
+  type TextResult,
+} from '@/lib/external/ai-types'
 
 const DEFAULT_MODEL = 'gpt-5.4-mini'
 const TIMEOUT_MS = 60_000
@@ -60,7 +66,7 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
   if (!isOpenAiLive()) {
     const seedImage = 'url' in req.image ? req.image.url : seedOf(req.image.base64)
     return {
-      data: sandboxValueFor(req.schema, 'openai.image', seedImage, req.prompt),
+      data: req.sandboxAnswer ? req.schema.parse(req.sandboxAnswer()) : sandboxValueFor(req.schema, 'openai.image', seedImage, req.prompt),
       provider: 'openai',
       model: 'sandbox',
       usage: { inputTokens: 0, outputTokens: 0 },
@@ -83,7 +89,10 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
         {
           model,
           max_completion_tokens: req.maxTokens ?? 1024,
-          response_format: { type: 'json_schema', json_schema: { name: 'analysis', schema, strict: false } },
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: req.toolName ?? 'analysis', description: req.toolDescription, schema, strict: false },
+          },
           messages: [
             ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
             {
@@ -99,10 +108,12 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
       ),
   )
   let raw: unknown
+  let unparsable: string | undefined
   try {
     raw = JSON.parse(c.choices[0]?.message?.content ?? '')
   } catch {
     raw = undefined
+    unparsable = `the answer is not JSON (finish_reason ${c.choices[0]?.finish_reason ?? 'none'})`
   }
   const parsed = req.schema.safeParse(raw)
   if (!parsed.success) {
@@ -112,6 +123,9 @@ export async function analyzeImage<T>(req: AnalyzeImageRequest<T>): Promise<Anal
         operation: 'chat.completions.create.image',
         reason: 'invalid_output',
         issues: parsed.error.issues.length,
+        problems: unparsable ? [unparsable] : invalidOutputProblems(parsed.error),
+        model: c.model,
+        usage: usageOf(c),
       },
     })
   }

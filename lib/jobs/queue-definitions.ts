@@ -14,6 +14,8 @@ export interface JobDataMap {
   'webhooks.cleanup': Record<string, never>
   'leads.import': { importId: string; orgId: string }
   'api.purge-expired': Record<string, never>
+  'scans.discover': { scanId: string; orgId: string }
+  'scans.property': { propertyId: string; orgId: string }
 }
 
 export type QueueName = keyof JobDataMap
@@ -41,6 +43,11 @@ export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } =
   'leads.import': { options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 * 60 } },
   /** expired Idempotency-Key records and rate-limit windows (lib/api/purge-expired.ts); hourly */
   'api.purge-expired': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 15 * 60 }, cron: '17 * * * *' },
+  /** finds a scan's properties and queues one scans.property job each (lib/scans/run-scan-discovery.ts) */
+  'scans.discover': { options: { policy: 'short', retryLimit: 2, retryDelay: 15, retryBackoff: true, expireInSeconds: 10 * 60 } },
+  /** advances one property through imagery → AI assessment → score; each stage stored before the next
+   *  (lib/scans/advance-scan-property.ts), so a retry resumes where the last attempt stopped */
+  'scans.property': { options: { policy: 'short', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 } },
 }
 
 export const QUEUE_NAMES = Object.keys(QUEUE_DEFINITIONS) as QueueName[]

@@ -17,6 +17,7 @@ export type ActivityType =
   | 'note.added'
   | 'task.added'
   | 'task.completed'
+  | 'score.changed'
 
 export async function recordActivities(
   tx: Tx,

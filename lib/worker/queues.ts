@@ -6,12 +6,14 @@ import { systemActor } from '@/lib/auth/actor'
 import { queueDef, type QueueDef } from '@/lib/jobs/queue-definitions'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
+import { SCAN_QUEUES } from '@/lib/scans/jobs'
 
 export type { QueueDef }
 
 export const QUEUES: QueueDef[] = [
   ...OUTBOX_QUEUES,
   ...WEBHOOK_QUEUES,
+  ...SCAN_QUEUES,
   // lead CRM: CSV imports (lib/leads/run-import.ts). Resumable batches, so a retry continues where it stopped.
   queueDef('leads.import', {
     handler: async (jobs) => {

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   query: URLSearchParams
   headers: http.IncomingHttpHeaders
   rawBody: string
+  /** the body exactly as received (binary-safe: images, S3 objects) */
+  rawBytes: Buffer
   /** parsed JSON or form body */
   body: unknown
   at: number
@@ -86,8 +88,10 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
     inFlight++
     fake.maxInFlight = Math.max(fake.maxInFlight, inFlight)
     try {
-      let rawBody = ''
-      for await (const chunk of req) rawBody += chunk
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const rawBytes = Buffer.concat(chunks)
+      const rawBody = rawBytes.toString()
       const u = new URL(req.url ?? '/', 'http://fake')
       const ct = String(req.headers['content-type'] ?? '')
       let body: unknown = rawBody
@@ -104,6 +108,7 @@ export async function startFake(opts: FakeOptions): Promise<FakeServer> {
         query: u.searchParams,
         headers: req.headers,
         rawBody,
+        rawBytes,
         body,
         at: Date.now(),
         faults: [],

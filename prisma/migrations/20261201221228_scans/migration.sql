@@ -41,6 +41,7 @@ CREATE TABLE "scans" (
     "leads_rescored" INTEGER NOT NULL DEFAULT 0,
     "hot_leads" INTEGER NOT NULL DEFAULT 0,
     "error" VARCHAR(500),
+    "discovery_attempts" INTEGER NOT NULL DEFAULT 0,
     "started_at" TIMESTAMPTZ(3),
     "finished_at" TIMESTAMPTZ(3),
     "canceled_at" TIMESTAMPTZ(3),
@@ -291,7 +292,7 @@ ALTER TABLE "scans" ADD CONSTRAINT "scans_radius_chk" CHECK (
 ALTER TABLE "scans" ADD CONSTRAINT "scans_area_chk" CHECK ("area_kind" = 'CSV' OR ("center_lat" IS NOT NULL AND "radius_meters" IS NOT NULL));
 ALTER TABLE "scans" ADD CONSTRAINT "scans_source_chk" CHECK ("source" IS NULL OR "source" IN ('regrid', 'overpass', 'sandbox', 'csv'));
 ALTER TABLE "scans" ADD CONSTRAINT "scans_counts_chk" CHECK (
-  "total" BETWEEN 0 AND 1000 AND "done" >= 0 AND "failed" >= 0 AND "needs_review" >= 0
+  "total" BETWEEN 0 AND 1000 AND "discovery_attempts" BETWEEN 0 AND 10 AND "done" >= 0 AND "failed" >= 0 AND "needs_review" >= 0
   AND "done" + "failed" + "needs_review" <= "total"
   AND "leads_created" >= 0 AND "leads_rescored" >= 0 AND "hot_leads" >= 0 AND "leads_created" + "leads_rescored" <= "done");
 ALTER TABLE "scans" ADD CONSTRAINT "scans_times_chk" CHECK (

@@ -70,6 +70,7 @@ const EXPECTED: Record<string, Role[]> = {
   'lead.assign': [O, A, M],
   'lead.export': [O, A, M],
   'scan.run': [O, A, M],
+  'scan.read': [O, A, M], // not a row of PRODUCT §2: who runs scans sees them
   'sequence.enroll': [O, A, M],
   'ai.test': [O, A, M],
   'org.settings.read': [O, A, M],

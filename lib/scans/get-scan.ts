@@ -1,0 +1,57 @@
+// One scan with its progress: counts per stage and status, and a page of its properties with their status and
+// errors (the live progress view polls this). Another org's scan is NOT_FOUND.
+import 'server-only'
+import { db } from '@/lib/db'
+import { notFound } from '@/lib/errors'
+import { assertCan, type Actor } from '@/lib/auth/actor'
+import { scanIdSchema } from '@/lib/scans/schemas'
+import { SCAN_SUMMARY_SELECT } from '@/lib/scans/list-scans'
+import type { ScanEstimate } from '@/lib/scans/estimate-scan-cost'
+
+const PROPERTIES_PAGE = 200
+
+export async function getScanOrThrow({ actor, scanId }: { actor: Actor; scanId: string }) {
+  const orgId = assertCan(actor, 'scan.read')
+  if (!scanIdSchema.safeParse(scanId).success) throw notFound('Scan')
+  const scan = await db.scan.findFirst({
+    where: { id: scanId, orgId },
+    select: { ...SCAN_SUMMARY_SELECT, area: true, centerLat: true, centerLng: true, radiusMeters: true, estimate: true, canceledAt: true },
+  })
+  if (!scan) throw notFound('Scan')
+  const [byStage, properties] = await Promise.all([
+    db.scanProperty.groupBy({ by: ['stage', 'status'], where: { scanId, orgId }, _count: { _all: true } }),
+    db.scanProperty.findMany({
+      where: { scanId, orgId },
+      // problems first, then the newest work
+      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+      take: PROPERTIES_PAGE,
+      select: {
+        id: true,
+        addressLine1: true,
+        city: true,
+        state: true,
+        zip: true,
+        stage: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        leadId: true,
+        updatedAt: true,
+        lead: { select: { score: true, band: true } },
+      },
+    }),
+  ])
+  return {
+    ...scan,
+    estimate: scan.estimate as unknown as ScanEstimate,
+    stages: byStage.map((g) => ({ stage: g.stage, status: g.status, count: g._count._all })),
+    properties,
+    percent: scan.total
+      ? Math.floor(((scan.done + scan.failed + scan.needsReview) / scan.total) * 100)
+      : scan.status === 'COMPLETED'
+        ? 100
+        : 0,
+  }
+}
+
+export type ScanDetail = Awaited<ReturnType<typeof getScanOrThrow>>
