@@ -96,7 +96,10 @@ export async function fetchAerialImage({ lat, lng }: { lat: number; lng: number 
       return await fromMapbox(lat, lng)
     } catch (err) {
       if (!googleUsable || !mapboxUnavailable(err)) throw err
-      log().warn({ provider: 'mapbox', fallback: 'google_maps', details: (err as AppError).details }, 'aerial image: Mapbox unavailable, using Google')
+      log().warn(
+        { provider: 'mapbox', fallback: 'google_maps', details: (err as AppError).details },
+        'aerial image: Mapbox unavailable, using Google',
+      )
       return fromGoogle(lat, lng)
     }
   }

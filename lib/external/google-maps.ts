@@ -121,9 +121,7 @@ export function staticSatelliteUrl(i: SatelliteImageInput): string | null {
 }
 
 /** Sandbox: the same deterministic synthetic aerial photo as Mapbox's sandbox (same property → same house). */
-export async function fetchStaticSatelliteImage(
-  i: SatelliteImageInput,
-): Promise<{ bytes: Buffer; contentType: string; sandbox: boolean }> {
+export async function fetchStaticSatelliteImage(i: SatelliteImageInput): Promise<{ bytes: Buffer; contentType: string; sandbox: boolean }> {
   if (!isGoogleMapsLive()) {
     const img = await generateSyntheticAerial({ lat: i.lat, lng: i.lng })
     return { bytes: img.bytes, contentType: img.contentType, sandbox: true }

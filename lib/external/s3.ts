@@ -62,7 +62,12 @@ function clientFor(e: ProviderEnv): { client: S3Client; bucket: string } {
  */
 function asHttpError(err: unknown): unknown {
   if (!err || typeof err !== 'object') return err
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number; headers?: Record<string, string> } }
+  const e = err as {
+    name?: string
+    message?: string
+    $metadata?: { httpStatusCode?: number }
+    $response?: { statusCode?: number; headers?: Record<string, string> }
+  }
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode
   if (!status || status < 300) return err
   const headers = new Headers()

@@ -33,7 +33,9 @@ async function fromPixels(size: number, pixel: (x: number, y: number, rnd: () =>
       const v = Math.max(0, Math.min(255, Math.round(pixel(x, y, rnd))))
       raw.fill(v, (y * size + x) * 3, (y * size + x) * 3 + 3)
     }
-  return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 85 }).toBuffer()
+  return sharp(raw, { raw: { width: size, height: size, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer()
 }
 
 /** A gable roof (rotated rectangle, two shaded planes, a ridge line) drawn over grass at (cx, cy). */
@@ -70,7 +72,9 @@ describe('assessImageQuality', () => {
   })
 
   it('blank: a uniform image', async () => {
-    const img = await sharp({ create: { width: SIZE, height: SIZE, channels: 3, background: '#7d8a6a' } }).jpeg().toBuffer()
+    const img = await sharp({ create: { width: SIZE, height: SIZE, channels: 3, background: '#7d8a6a' } })
+      .jpeg()
+      .toBuffer()
     const q = await assessImageQuality(img)
     expect(q.reasons).toEqual(['blank'])
     expect(q.metrics.lumaStdDev).toBeLessThan(1)
@@ -112,7 +116,9 @@ describe('assessImageQuality', () => {
   })
 
   it('no_building_at_centre: plain grass, and trees without a house', async () => {
-    const field = await sharp(await grass()).jpeg().toBuffer()
+    const field = await sharp(await grass())
+      .jpeg()
+      .toBuffer()
     expect((await assessImageQuality(field)).reasons).toEqual(['no_building_at_centre'])
     const trees = await generateSyntheticAerial({ lat: 30.27, lng: -97.74, variant: 'no_building' })
     const q = await assessImageQuality(trees.bytes)

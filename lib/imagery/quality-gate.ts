@@ -6,13 +6,7 @@
 import 'server-only'
 import sharp from 'sharp'
 
-export type QualityReason =
-  | 'too_small'
-  | 'blank'
-  | 'overexposed_or_cloud'
-  | 'too_dark_or_shadow'
-  | 'no_building_at_centre'
-  | 'undecodable'
+export type QualityReason = 'too_small' | 'blank' | 'overexposed_or_cloud' | 'too_dark_or_shadow' | 'no_building_at_centre' | 'undecodable'
 
 export interface QualityMetrics {
   /** of the image as delivered (0 when undecodable) */
@@ -195,8 +189,7 @@ export async function assessImageQuality(bytes: Uint8Array): Promise<QualityAsse
   // Whether a building is at the centre is judged only on an otherwise usable image: on a tiny, flat, white or
   // black frame those measures say nothing, and the first reason already decides.
   if (reasons.length === 0) {
-    const building =
-      metrics.centreEdgeDensity >= MIN_CENTRE_EDGE_DENSITY && metrics.centreRectilinearity >= MIN_CENTRE_RECTILINEARITY
+    const building = metrics.centreEdgeDensity >= MIN_CENTRE_EDGE_DENSITY && metrics.centreRectilinearity >= MIN_CENTRE_RECTILINEARITY
     if (!building) reasons.push('no_building_at_centre')
   }
   return { ok: reasons.length === 0, reasons, metrics }

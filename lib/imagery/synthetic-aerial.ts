@@ -51,7 +51,9 @@ const SHINGLES: Rgb[] = [
 ]
 
 function seedFor(lat: number, lng: number, salt: string): number {
-  const h = createHash('sha256').update(`${salt}:${lat.toFixed(6)},${lng.toFixed(6)}`).digest()
+  const h = createHash('sha256')
+    .update(`${salt}:${lat.toFixed(6)},${lng.toFixed(6)}`)
+    .digest()
   return h.readUInt32BE(0)
 }
 

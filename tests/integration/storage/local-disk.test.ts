@@ -45,9 +45,7 @@ describe('local-disk image storage', () => {
     expect(got?.contentType).toBe('image/jpeg')
     expect(got?.bytes.equals(img.bytes)).toBe(true)
     // written under the root, with no temp files left behind
-    expect(await listAll(root)).toEqual(
-      expect.arrayContaining([path.join('orgs', 'org1', 'aerial', `${'b'.repeat(64)}.jpg`)]),
-    )
+    expect(await listAll(root)).toEqual(expect.arrayContaining([path.join('orgs', 'org1', 'aerial', `${'b'.repeat(64)}.jpg`)]))
     expect((await listAll(root)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
