@@ -12,7 +12,7 @@ import fmPlugin from './eslint-rules/require-server-only.mjs'
 // Nothing outside lib/external imports one today: tests/fakes and tests/integration/external speak the
 // providers' HTTP contracts, so no exception is listed. Add a provider's SDK here when it enters package.json.
 const PROVIDER_SDKS = {
-  regex: '^(@anthropic-ai/sdk|openai|stripe|telnyx|@sendgrid/[^/]+)(/.*)?$',
+  regex: '^(@anthropic-ai/sdk|openai|stripe|telnyx|@sendgrid/[^/]+|@aws-sdk/[^/]+)(/.*)?$',
   message: 'Provider SDKs are imported only in lib/external/**; call the lib/external wrapper instead.',
 }
 const DB = { regex: '^@/lib/db$', message: 'No database access here: put the query in lib/<domain>/ and call that.' }

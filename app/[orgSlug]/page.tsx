@@ -16,6 +16,7 @@ const TILES = [
 export default async function Dashboard({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params
   const { member, session } = await requirePageMember(orgSlug)
+  const canScan = can(member.role, 'scan.run')
   return (
     <>
       <PageHeader title={`Welcome, ${session.user.name.split(' ')[0]}`} description={member.org.name} />
@@ -33,15 +34,26 @@ export default async function Dashboard({ params }: { params: Promise<{ orgSlug:
       <Card className="mt-6">
         <h2 className="font-semibold">Get started</h2>
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">
-          <li>Run a scan of a neighbourhood to find roofs worth replacing (coming soon).</li>
+          <li>
+            {canScan
+              ? 'Run a scan of a neighbourhood to find roofs worth replacing.'
+              : 'A manager runs a scan of a neighbourhood to find roofs worth replacing.'}
+          </li>
           <li>Review the scored leads and pick the best.</li>
           <li>Start an outreach sequence to book inspections.</li>
         </ol>
-        {can(member.role, 'member.invite') && (
-          <Link href={`/${orgSlug}/settings/members`} className={buttonVariants({ variant: 'secondary', size: 'sm', className: 'mt-4' })}>
-            Invite your team
-          </Link>
-        )}
+        <div className="mt-4 flex flex-wrap gap-2">
+          {canScan && (
+            <Link href={`/${orgSlug}/scans/new`} className={buttonVariants({ size: 'sm' })}>
+              Run a scan
+            </Link>
+          )}
+          {can(member.role, 'member.invite') && (
+            <Link href={`/${orgSlug}/settings/members`} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+              Invite your team
+            </Link>
+          )}
+        </div>
       </Card>
     </>
   )

@@ -7,12 +7,15 @@ import { cn } from '@/components/ui/cn'
 
 export function AppShell({
   orgSlug,
+  showScans = false,
   banner,
   orgSwitcher,
   userMenu,
   children,
 }: {
   orgSlug: string
+  /** the member may look at scans (scan.read): the nav shows "Scans" */
+  showScans?: boolean
   banner?: React.ReactNode
   orgSwitcher: React.ReactNode
   userMenu: React.ReactNode
@@ -47,7 +50,7 @@ export function AppShell({
             open ? 'fixed inset-y-14 left-0 z-10 block shadow-lg' : 'hidden',
           )}
         >
-          <SidebarNav orgSlug={orgSlug} onNavigate={() => setOpen(false)} />
+          <SidebarNav orgSlug={orgSlug} showScans={showScans} onNavigate={() => setOpen(false)} />
         </aside>
         <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
           {children}

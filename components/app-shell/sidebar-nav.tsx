@@ -3,10 +3,11 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/components/ui/cn'
 
-export function SidebarNav({ orgSlug, onNavigate }: { orgSlug: string; onNavigate?: () => void }) {
+export function SidebarNav({ orgSlug, showScans = false, onNavigate }: { orgSlug: string; showScans?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname()
   const items = [
     { href: `/${orgSlug}`, label: 'Dashboard', exact: true },
+    ...(showScans ? [{ href: `/${orgSlug}/scans`, label: 'Scans' }] : []),
     { href: `/${orgSlug}/leads`, label: 'Leads' },
     { href: `/${orgSlug}/sequences`, label: 'Sequences' },
     { href: `/${orgSlug}/settings`, label: 'Settings' },

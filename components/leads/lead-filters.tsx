@@ -30,11 +30,14 @@ export function LeadFilters({
   members,
   showAssignee,
   showSort = true,
+  scanLabel,
 }: {
   query: LeadQuery
   members: MemberOption[]
   showAssignee: boolean
   showSort?: boolean
+  /** the label of the scan in `query.scanId` (null when it cannot be shown: another org's id, or no scan.read) */
+  scanLabel?: string | null
 }) {
   const router = useRouter()
   const pathname = usePathname()
@@ -169,6 +172,21 @@ export function LeadFilters({
               {query.dir === 'asc' ? '↑' : '↓'}
             </Button>
           </div>
+        )}
+        {query.scanId && (
+          <span className="inline-flex h-10 max-w-full items-center gap-1 rounded-full border border-brand-100 bg-brand-50 pl-3 pr-1 text-sm font-medium text-brand-700">
+            <span className="truncate" data-testid="scan-filter-chip">
+              {scanLabel ? `From scan ${scanLabel}` : 'From a scan'}
+            </span>
+            <button
+              type="button"
+              onClick={() => go({ scanId: undefined })}
+              className="rounded-full px-2 py-1 hover:bg-brand-100"
+              aria-label={scanLabel ? `Remove filter: from scan ${scanLabel}` : 'Remove filter: from a scan'}
+            >
+              <span aria-hidden>×</span>
+            </button>
+          </span>
         )}
         <Button type="button" variant="ghost" aria-expanded={more} aria-controls="lead-more-filters" onClick={() => setMore((v) => !v)}>
           {more ? 'Fewer filters' : 'More filters'}

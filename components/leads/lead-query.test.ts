@@ -71,8 +71,29 @@ describe('lead list URL <-> query', () => {
     expect(prevPageQuery(p1)).toBeNull()
   })
 
+  it('filters by scan: a uuid round-trips, is a filter and reaches the domain; junk is dropped', () => {
+    const id = '0b7e6c1a-3c1d-4c2e-9f00-5a6b7c8d9e0f'
+    const q = parseLeadQuery({ scanId: id.toUpperCase() })
+    expect(q.scanId).toBe(id)
+    expect(hasFilters(q)).toBe(true)
+    expect(toQueryString(q)).toBe(`?scanId=${id}`)
+    expect(parseLeadQuery(new URLSearchParams(toQueryString(q).slice(1)))).toEqual(q)
+    expect(listLeadsSchema.parse(toListInput(q)).scanId).toBe(id)
+    expect(parseLeadQuery({ scanId: 'not-a-scan' }).scanId).toBeUndefined()
+    expect(parseLeadQuery({ scanId: `${id}' OR 1=1` }).scanId).toBeUndefined()
+    // clearing the chip keeps the other filters
+    expect(toQueryString({ ...parseLeadQuery({ scanId: id, band: 'HOT' }), scanId: undefined })).toBe('?band=HOT')
+  })
+
   it('saved view filters pass the domain schema and restore the same list', () => {
-    const q = parseLeadQuery({ band: 'HOT,WARM', tags: 'hoa', createdTo: '2026-05-31', sort: 'updated', scoreMin: '65' })
+    const q = parseLeadQuery({
+      band: 'HOT,WARM',
+      tags: 'hoa',
+      createdTo: '2026-05-31',
+      sort: 'updated',
+      scoreMin: '65',
+      scanId: '0b7e6c1a-3c1d-4c2e-9f00-5a6b7c8d9e0f',
+    })
     const stored = JSON.parse(JSON.stringify(savedViewSchema.parse({ name: 'v', filters: queryToViewFilters(q) }).filters))
     expect(parseLeadQuery(new URLSearchParams(viewFiltersToQueryString(stored).slice(1)))).toEqual(q)
   })

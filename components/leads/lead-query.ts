@@ -22,6 +22,8 @@ export interface LeadQuery {
   tags: string[]
   assignee?: string
   source: string[]
+  /** leads found (or re-scored) by this scan */
+  scanId?: string
   /** yyyy-mm-dd, inclusive */
   createdFrom?: string
   /** yyyy-mm-dd, inclusive (the domain's createdTo is exclusive: we send the next day) */
@@ -36,6 +38,7 @@ export interface LeadQuery {
 export const DEFAULT_DIR: Record<LeadSort, 'asc' | 'desc'> = { score: 'desc', created: 'desc', updated: 'desc', address: 'asc' }
 const MAX_TRAIL = 25
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined
 const many = (v: string | string[] | undefined, allowed?: readonly string[]) => {
@@ -55,6 +58,7 @@ export function parseLeadQuery(sp: SearchParams | URLSearchParams): LeadQuery {
   const dirRaw = one(get('dir'))
   const from = one(get('createdFrom'))
   const to = one(get('createdTo'))
+  const scanId = one(get('scanId'))?.toLowerCase()
   return {
     q: one(get('q'))?.slice(0, 200),
     band: many(get('band'), LEAD_BANDS),
@@ -66,6 +70,7 @@ export function parseLeadQuery(sp: SearchParams | URLSearchParams): LeadQuery {
       .map((t) => t.slice(0, 50)),
     assignee: one(get('assignee')),
     source: many(get('source'), LEAD_SOURCES),
+    scanId: scanId && UUID_RE.test(scanId) ? scanId : undefined,
     createdFrom: from && DATE_RE.test(from) ? from : undefined,
     createdTo: to && DATE_RE.test(to) ? to : undefined,
     sort,
@@ -87,6 +92,7 @@ export function toFilter(q: LeadQuery): LeadFilter {
   if (q.tags.length) f.tags = q.tags
   if (q.assignee) f.assignee = q.assignee as LeadFilter['assignee']
   if (q.source.length) f.source = q.source as LeadFilter['source']
+  if (q.scanId) f.scanId = q.scanId
   if (q.createdFrom) f.createdFrom = new Date(`${q.createdFrom}T00:00:00Z`)
   if (q.createdTo) f.createdTo = nextDay(q.createdTo)
   return f
@@ -121,6 +127,7 @@ export function hasFilters(q: LeadQuery): boolean {
     q.tags.length ||
     q.assignee ||
     q.source.length ||
+    q.scanId ||
     q.createdFrom ||
     q.createdTo
   )
@@ -137,6 +144,7 @@ export function toQueryString(q: Partial<LeadQuery>, opts: { keepPage?: boolean 
   if (q.tags?.length) p.set('tags', q.tags.join(','))
   if (q.assignee) p.set('assignee', q.assignee)
   if (q.source?.length) p.set('source', q.source.join(','))
+  if (q.scanId) p.set('scanId', q.scanId)
   if (q.createdFrom) p.set('createdFrom', q.createdFrom)
   if (q.createdTo) p.set('createdTo', q.createdTo)
   if (q.sort && q.sort !== 'score') p.set('sort', q.sort)

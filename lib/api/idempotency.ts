@@ -1,6 +1,7 @@
 // Idempotency-Key on REST writes (24 h): same key + same request → the stored response replayed with
 // `Idempotent-Replayed: true`; same key + different request → 409; a request still running → 409 (retry later).
-// 5xx responses are not stored, so a failed attempt can be retried with the same key.
+// 5xx and 429 responses are not stored, so a failed or rate-limited attempt can be retried with the same key
+// (a 429 says "retry after N s": replaying it for 24 h would make that retry fail forever).
 import 'server-only'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
@@ -75,7 +76,7 @@ export async function withIdempotency(
     const { currentContext } = await import('@/lib/request-context')
     res = errorResponse(err, currentContext()?.requestId ?? 'unknown')
   }
-  if (res.status >= 500) {
+  if (res.status >= 500 || res.status === 429) {
     await db.idempotencyKey.delete({ where: { id }, select: { id: true } })
     return res
   }

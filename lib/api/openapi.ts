@@ -3,6 +3,8 @@ import 'server-only'
 import { z } from 'zod'
 import { createLeadSchema, listLeadsSchema, updateLeadSchema } from '@/lib/leads/schemas'
 import { apiLeadPageSchema, apiLeadSchema } from '@/lib/api/lead-dto'
+import { apiScanPageSchema, apiScanSchema, apiScanSummarySchema } from '@/lib/api/scan-dto'
+import { listScansSchema, newScanSchema } from '@/lib/scans/schemas'
 import { RATE_LIMITS } from '@/lib/billing/plans'
 
 const js = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -51,14 +53,27 @@ const QUERY_DOCS: Record<string, string> = {
   limit: 'Page size, 1–100 (default 50)',
 }
 
-function queryParams() {
-  return Object.entries(listLeadsSchema.shape)
-    .filter(([name]) => name !== 'withTotal')
+const SCAN_QUERY_DOCS: Record<string, string> = {
+  status: 'One of PENDING, RUNNING, COMPLETED, FAILED, CANCELED',
+  before: 'ISO date-time: scans created before it (pass nextBefore from the previous page)',
+  limit: 'Page size, 1–100 (default 25)',
+}
+
+/** One query parameter per field of a list schema; dates (unrepresentable in JSON Schema) become date-time strings. */
+function queryParams(shape: Record<string, z.ZodType>, docs: Record<string, string>, omit: string[] = []) {
+  return Object.entries(shape)
+    .filter(([name]) => !omit.includes(name))
     .map(([name, s]) => {
-      let schema = js(s as z.ZodType, 'input')
-      if (!Object.keys(schema).length || (schema.type === undefined && !schema.anyOf && !schema.enum)) schema = { type: 'string' }
-      return { name, in: 'query', required: false, schema, ...(QUERY_DOCS[name] ? { description: QUERY_DOCS[name] } : {}) }
+      let schema = js(s, 'input')
+      if (!Object.keys(schema).length || (schema.type === undefined && !schema.anyOf && !schema.enum))
+        schema = { type: 'string', ...(isDate(s) ? { format: 'date-time' } : {}) }
+      return { name, in: 'query', required: false, schema, ...(docs[name] ? { description: docs[name] } : {}) }
     })
+}
+
+function isDate(s: z.ZodType): boolean {
+  const inner = s instanceof z.ZodOptional || s instanceof z.ZodDefault ? (s.def.innerType as z.ZodType) : s
+  return inner instanceof z.ZodDate
 }
 
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
@@ -82,6 +97,16 @@ const idem = {
   description: 'Replays the stored response for 24 h; a different body with the same key → 409',
 }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const dataOf = (ref: string) => ({
+  type: 'object',
+  properties: { data: { $ref: `#/components/schemas/${ref}` } },
+  required: ['data'],
+})
+const scanResponse = (description: string, headers: Record<string, unknown> = {}) => ({
+  description,
+  headers: { ...rl, ...headers },
+  content: { 'application/json': { schema: dataOf('Scan') } },
+})
 const leadResponse = (description: string) => ({
   description,
   headers: rl,
@@ -96,7 +121,9 @@ export function buildOpenApi(serverUrl: string) {
     info: {
       title: 'Fish Mouth API',
       version: '1.0.0',
-      description: 'Lead CRM API (Enterprise plan). Authenticate with `Authorization: Bearer fm_live_…`.',
+      description:
+        'Lead CRM and roof-scan API (Enterprise plan). Authenticate with `Authorization: Bearer fm_live_…`. ' +
+        'READ keys read leads and scans; WRITE keys also change leads and start or cancel scans.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
@@ -107,6 +134,10 @@ export function buildOpenApi(serverUrl: string) {
         LeadPage: js(apiLeadPageSchema),
         CreateLead: js(createLeadSchema, 'input'),
         UpdateLead: js(updateLeadSchema, 'input'),
+        Scan: js(apiScanSchema),
+        ScanSummary: js(apiScanSummarySchema),
+        ScanPage: js(apiScanPageSchema),
+        NewScan: js(newScanSchema, 'input'),
         Error: errorSchema,
       },
     },
@@ -115,7 +146,7 @@ export function buildOpenApi(serverUrl: string) {
         get: {
           operationId: 'listLeads',
           summary: 'List leads (keyset pagination)',
-          parameters: queryParams(),
+          parameters: queryParams(listLeadsSchema.shape, QUERY_DOCS, ['withTotal']),
           responses: {
             200: {
               description: 'A page of leads',
@@ -172,6 +203,62 @@ export function buildOpenApi(serverUrl: string) {
               },
             },
             404: err('Not found'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/scans': {
+        get: {
+          operationId: 'listScans',
+          summary: 'List scans, newest first, with their progress',
+          parameters: queryParams(listScansSchema.shape, SCAN_QUERY_DOCS),
+          responses: {
+            200: {
+              description: 'A page of scans',
+              headers: rl,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ScanPage' } } },
+            },
+            422: err('Invalid query'),
+            ...common,
+          },
+        },
+        post: {
+          operationId: 'createScan',
+          summary: 'Start a scan of a ZIP, a city or a centre + radius (WRITE scope)',
+          description:
+            'The estimate is computed on the server and stored with the scan; the scan then runs in the background ' +
+            '(poll GET /api/v1/scans/{id}). Scans are limited per organization per hour (429 with Retry-After). ' +
+            'Send an Idempotency-Key so a retried request never starts a second scan.',
+          parameters: [idem],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewScan' } } } },
+          responses: {
+            201: scanResponse('Started', { Location: { description: '/api/v1/scans/{id}', schema: { type: 'string' } } }),
+            400: err('Body is not JSON, or wrong Content-Type'),
+            409: err('Idempotency-Key conflict'),
+            413: err('Body too large'),
+            422: err('Invalid area (radius, property cap, unknown ZIP or city)'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/scans/{id}': {
+        parameters: [idParam],
+        get: {
+          operationId: 'getScan',
+          summary: 'Get a scan with its progress: percent, counts, per-stage counts, estimate',
+          responses: { 200: scanResponse('The scan'), 404: err('Not found'), ...common },
+        },
+      },
+      '/api/v1/scans/{id}/cancel': {
+        parameters: [idParam],
+        post: {
+          operationId: 'cancelScan',
+          summary: 'Cancel a pending or running scan (WRITE scope); finished properties are kept',
+          parameters: [idem],
+          responses: {
+            200: scanResponse('Canceled (also when it already was)'),
+            404: err('Not found'),
+            409: err('The scan already completed or failed, or Idempotency-Key conflict'),
             ...common,
           },
         },

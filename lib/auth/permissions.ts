@@ -89,11 +89,11 @@ export function canManageMember(actor: Role, current: Role): boolean {
   return actor === 'OWNER' || ROLE_RANK[current] < ROLE_RANK.OWNER
 }
 
-/** REST API keys act org-wide, limited by their scope (PRODUCT.md §7: READ reads, WRITE also changes leads). */
+/** REST API keys act org-wide, limited by their scope (PRODUCT.md §7: READ reads, WRITE also changes leads and runs scans). */
 export type ApiKeyScope = 'READ' | 'WRITE'
 export const API_KEY_SCOPES = {
-  READ: ['lead.read'],
-  WRITE: ['lead.read', 'lead.write', 'lead.assign', 'lead.delete'],
+  READ: ['lead.read', 'scan.read'],
+  WRITE: ['lead.read', 'lead.write', 'lead.assign', 'lead.delete', 'scan.read', 'scan.run'],
 } as const satisfies Record<ApiKeyScope, readonly Permission[]>
 
 /** Platform staff (users.staff_role). STAFF_SUPPORT reads the console; changes need STAFF_ADMIN. */
@@ -119,6 +119,8 @@ export const SYSTEM_GRANTS = {
   'leads.import': ['lead.write'],
   /** the scan pipeline (lib/scans): runs the scans it is handed, creates and re-scores their leads */
   'scans.pipeline': ['scan.run', 'scan.read', 'lead.read', 'lead.write'],
+  /** HOT-lead alerts (lib/notifications): reads the lead and who the org's managers are, to notify them */
+  notifications: ['lead.read', 'member.read'],
   operator: PERMISSIONS,
   seed: PERMISSIONS,
 } as const satisfies Record<string, readonly Permission[]>

@@ -10,11 +10,15 @@ const SIZE = 640
 
 /** A lawn-like texture: coarse Gaussian noise enlarged into soft blotches, with fine grain on top. */
 async function grass(size = SIZE): Promise<Buffer> {
-  const blotches = await sharp({ create: { width: 40, height: 40, channels: 3, noise: { type: 'gaussian', mean: 110, sigma: 22 } } })
+  const blotches = await sharp({
+    create: { width: 40, height: 40, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 110, sigma: 22 } },
+  })
     .resize(size, size, { kernel: 'cubic' })
     .png()
     .toBuffer()
-  const grain = await sharp({ create: { width: size, height: size, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 8 } } })
+  const grain = await sharp({
+    create: { width: size, height: size, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 8 } },
+  })
     .png()
     .toBuffer()
   return sharp(blotches)

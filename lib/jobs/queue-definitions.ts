@@ -16,6 +16,7 @@ export interface JobDataMap {
   'api.purge-expired': Record<string, never>
   'scans.discover': { scanId: string; orgId: string }
   'scans.property': { propertyId: string; orgId: string }
+  'notifications.hot-lead': { leadId: string; orgId: string }
 }
 
 export type QueueName = keyof JobDataMap
@@ -48,6 +49,9 @@ export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } =
   /** advances one property through imagery → AI assessment → score; each stage stored before the next
    *  (lib/scans/advance-scan-property.ts), so a retry resumes where the last attempt stopped */
   'scans.property': { options: { policy: 'short', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  /** alerts the org's managers that a lead turned HOT (lib/notifications/notify-hot-lead.ts): in-app + email, each
+   *  with a dedupe key, so a retry or a re-score never alerts twice; "short" = one waiting job per lead */
+  'notifications.hot-lead': { options: { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
 }
 
 export const QUEUE_NAMES = Object.keys(QUEUE_DEFINITIONS) as QueueName[]

@@ -45,6 +45,13 @@ export async function getLead({ actor, leadId, activityLimit = 50 }: { actor: Ac
     select: {
       ...LEAD_DETAIL_SELECT,
       assignee: { select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } } },
+      // the aerial image and AI assessment behind the score (served by app/[orgSlug]/images/[imageId]/route.ts)
+      roofImage: {
+        select: { id: true, width: true, height: true, provider: true, zoom: true, metresPerPixel: true, capturedAt: true, sandbox: true },
+      },
+      roofAssessment: {
+        select: { id: true, result: true, confidence: true, provider: true, model: true, sandbox: true, reviewStatus: true, createdAt: true },
+      },
       contacts: {
         orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
         select: {

@@ -43,7 +43,7 @@ interface Facts {
 
 type PropertyRow = Awaited<ReturnType<typeof loadProperty>>
 
-async function loadProperty(orgId: string, propertyId: string) {
+export async function loadProperty(orgId: string, propertyId: string) {
   return db.scanProperty.findFirst({
     where: { id: propertyId, orgId },
     select: {
@@ -221,7 +221,18 @@ async function assessStage({ orgId, p }: { orgId: string; p: NonNullable<Propert
 }
 
 /** Stage 3: score the roof and create the lead, or re-score the lead this address already is. */
-async function scoreStage({ actor, orgId, p }: { actor: Actor; orgId: string; p: NonNullable<PropertyRow> }): Promise<AdvanceResult> {
+export async function scoreStage({
+  actor,
+  orgId,
+  p,
+  from = 'RUNNING',
+}: {
+  actor: Actor
+  orgId: string
+  p: NonNullable<PropertyRow>
+  /** RUNNING in the pipeline; NEEDS_REVIEW when a reviewer settled the assessment (lib/scans/resolve-roof-review.ts) */
+  from?: 'RUNNING' | 'NEEDS_REVIEW'
+}): Promise<AdvanceResult> {
   const assessmentRow = await db.roofAssessment.findFirstOrThrow({
     where: { id: p.assessmentId!, orgId },
     select: { result: true, sandbox: true },
@@ -312,7 +323,13 @@ async function scoreStage({ actor, orgId, p }: { actor: Actor; orgId: string; p:
     })
     await tx.scanProperty.update({ where: { id: p.id, orgId }, data: { leadId, stage: 'SCORED' }, select: { id: true } })
     const newlyHot = result.band === 'HOT' && existing?.band !== 'HOT'
-    await finishIn(tx, { orgId, p, status: 'DONE', counts: { created: created ? 1 : 0, rescored: created ? 0 : 1, hot: newlyHot ? 1 : 0 } })
+    await finishIn(tx, {
+      orgId,
+      p,
+      status: 'DONE',
+      from,
+      counts: { created: created ? 1 : 0, rescored: created ? 0 : 1, hot: newlyHot ? 1 : 0 },
+    })
     return 'done' as const
   })
 }
@@ -328,7 +345,7 @@ async function finish(args: { orgId: string; p: NonNullable<PropertyRow>; status
  * counts in the same statement that completes the scan when it was the last one (the row lock orders racing
  * properties, so exactly one of them completes it).
  */
-async function finishIn(
+export async function finishIn(
   tx: Tx,
   {
     orgId,
@@ -336,22 +353,26 @@ async function finishIn(
     status,
     error,
     counts,
+    from = 'RUNNING',
   }: {
     orgId: string
     p: NonNullable<PropertyRow>
     status: FinalStatus
     error?: string
     counts?: { created: number; rescored: number; hot: number }
+    /** RUNNING: the pipeline (PENDING too); NEEDS_REVIEW: a reviewer's decision takes it out of the review count */
+    from?: 'RUNNING' | 'NEEDS_REVIEW'
   },
 ) {
   const moved = await tx.scanProperty.updateMany({
-    where: { id: p.id, orgId, status: { in: ['PENDING', 'RUNNING'] } },
+    where: { id: p.id, orgId, status: { in: from === 'NEEDS_REVIEW' ? ['NEEDS_REVIEW'] : ['PENDING', 'RUNNING'] } },
     data: { status, ...(error ? { lastError: error.slice(0, 500) } : {}) },
   })
   if (!moved.count || status === 'CANCELED') return
   const d = status === 'DONE' ? 1 : 0
   const f = status === 'FAILED' ? 1 : 0
-  const r = status === 'NEEDS_REVIEW' ? 1 : 0
+  // a reviewed property leaves the review count: the number finished stays the same
+  const r = (status === 'NEEDS_REVIEW' ? 1 : 0) - (from === 'NEEDS_REVIEW' ? 1 : 0)
   await tx.$executeRaw`
     UPDATE scans SET
       done = done + ${d}, failed = failed + ${f}, needs_review = needs_review + ${r},

@@ -2,6 +2,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { scanAreaSchema } from '@/lib/geo/area'
+import { INDICATOR_TYPES, ROOF_MATERIALS, ROOF_SHAPES, SEVERITIES } from '@/lib/vision/roof-assessment'
 
 export const SCAN_MIN_PROPERTIES = 10
 export const SCAN_MAX_PROPERTIES = 1000
@@ -26,3 +27,21 @@ export const listScansSchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 export type ListScansQuery = z.output<typeof listScansSchema>
+
+/** A manager's decision on an item of the review queue. `correct` replaces the AI's answer with theirs. */
+export const roofCorrectionSchema = z.object({
+  conditionScore: z.coerce.number().int().min(0).max(100),
+  material: z.enum(ROOF_MATERIALS),
+  shape: z.enum(ROOF_SHAPES).default('unknown'),
+  indicators: z
+    .array(z.object({ type: z.enum(INDICATOR_TYPES), severity: z.enum(SEVERITIES), evidence: z.string().trim().min(1).max(300) }))
+    .max(INDICATOR_TYPES.length)
+    .default([]),
+})
+export const resolveRoofReviewSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), assessmentId: z.string().max(64) }),
+  z.object({ decision: z.literal('discard'), assessmentId: z.string().max(64) }),
+  z.object({ decision: z.literal('correct'), assessmentId: z.string().max(64), correction: roofCorrectionSchema }),
+])
+export type RoofReviewDecision = z.output<typeof resolveRoofReviewSchema>
+export type RoofCorrection = z.output<typeof roofCorrectionSchema>

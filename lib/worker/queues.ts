@@ -7,6 +7,7 @@ import { queueDef, type QueueDef } from '@/lib/jobs/queue-definitions'
 import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { SCAN_QUEUES } from '@/lib/scans/jobs'
+import { NOTIFICATION_QUEUES } from '@/lib/notifications/jobs'
 
 export type { QueueDef }
 
@@ -14,6 +15,7 @@ export const QUEUES: QueueDef[] = [
   ...OUTBOX_QUEUES,
   ...WEBHOOK_QUEUES,
   ...SCAN_QUEUES,
+  ...NOTIFICATION_QUEUES,
   // lead CRM: CSV imports (lib/leads/run-import.ts). Resumable batches, so a retry continues where it stopped.
   queueDef('leads.import', {
     handler: async (jobs) => {

@@ -25,6 +25,7 @@ import {
   type SearchParams,
 } from '@/components/leads/lead-query'
 import { leadPermissions, memberOptions, toRowView } from './lead-page-data'
+import { scanFilterLabel } from '../scans/scan-label'
 import {
   assignLeadsAction,
   bulkChangeLeadStatusAction,
@@ -59,9 +60,10 @@ export default async function LeadsPage({
     if (e instanceof AppError && e.code === 'BAD_REQUEST' && query.cursor) redirect(`/${orgSlug}/leads${filtersQs}`)
     throw e
   }
-  const [members, views] = await Promise.all([
+  const [members, views, scanLabel] = await Promise.all([
     perms.isRep ? Promise.resolve([]) : memberOptions(perms.actor),
     listSavedViews({ actor: perms.actor }),
+    scanFilterLabel(member, query.scanId),
   ])
   const filtered = hasFilters(query)
   const rows = page.items.map(toRowView)
@@ -105,7 +107,7 @@ export default async function LeadsPage({
         <div className="flex flex-wrap items-center justify-between gap-2">
           <LeadsViewToggle orgSlug={orgSlug} current="table" qs={filtersQs} />
         </div>
-        <LeadFilters key={filtersQs} query={query} members={members} showAssignee={!perms.isRep} />
+        <LeadFilters key={filtersQs} query={query} members={members} showAssignee={!perms.isRep} scanLabel={scanLabel} />
         <SavedViews
           orgSlug={orgSlug}
           views={views.map((v) => ({ id: v.id, name: v.name, filters: v.filters, columns: v.columns }))}

@@ -216,7 +216,13 @@ describe('REST API v1 /leads', () => {
     const res = await openapiRoute(new Request('http://localhost/api/v1/openapi.json'))
     const doc = await res.json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/leads', '/api/v1/leads/{id}'])
+    expect(Object.keys(doc.paths)).toEqual([
+      '/api/v1/leads',
+      '/api/v1/leads/{id}',
+      '/api/v1/scans',
+      '/api/v1/scans/{id}',
+      '/api/v1/scans/{id}/cancel',
+    ])
     expect(doc.components.schemas.CreateLead.required).toEqual(expect.arrayContaining(['addressLine1', 'city', 'state', 'zip']))
     expect(doc.components.schemas.CreateLead.properties.score.anyOf).toContainEqual(
       expect.objectContaining({ type: 'integer', minimum: 0, maximum: 100 }),

@@ -9,6 +9,7 @@ import { LeadsActions, LeadsViewToggle } from '@/components/leads/leads-nav'
 import { LeadMapView } from '@/components/map/lead-map-view'
 import { parseLeadQuery, toListInput, toQueryString, type SearchParams } from '@/components/leads/lead-query'
 import { leadPermissions, memberOptions } from '../lead-page-data'
+import { scanFilterLabel } from '../../scans/scan-label'
 
 export const metadata = { title: 'Lead map' }
 
@@ -29,6 +30,7 @@ export default async function LeadMapPage({
   // one capped query over the same filters and scope as the table, best scores first
   const { points, capped, withoutCoords } = await listMapPoints({ actor: perms.actor, filter: leadFilterSchema.parse(toListInput(query)) })
   const members = perms.isRep ? [] : await memberOptions(perms.actor)
+  const scanLabel = await scanFilterLabel(member, query.scanId)
   const tilesUrl = process.env['NEXT_PUBLIC_MAP_TILES_URL'] || null
 
   return (
@@ -42,7 +44,7 @@ export default async function LeadMapPage({
       />
       <div className="space-y-4">
         <LeadsViewToggle orgSlug={orgSlug} current="map" qs={qs} />
-        <LeadFilters key={qs} query={query} members={members} showAssignee={!perms.isRep} showSort={false} />
+        <LeadFilters key={qs} query={query} members={members} showAssignee={!perms.isRep} showSort={false} scanLabel={scanLabel} />
         {capped && (
           <Alert tone="info">
             Showing the {points.length.toLocaleString('en-US')} highest-scoring leads; narrow the filters to see the rest.
