@@ -43,6 +43,7 @@ const ISOMORPHIC_LIB = [
   'lib/leads/phone.ts',
   'lib/orgs/slug.ts',
   'lib/orgs/time-zones.ts',
+  'lib/vision/roof-assessment.ts', // the roof vocabulary and its labels (review form, roof panel)
 ]
 const SERVER_ONLY_MARKER = { regex: '^server-only$', message: 'This module is isomorphic (client components import it): no server-only.' }
 const SERVER_MODULES = { regex: '^@/lib/(env|logger|external(/.*)?)$', message: 'Isomorphic module: it must not import server code.' }

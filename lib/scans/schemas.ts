@@ -1,7 +1,7 @@
-// THE zod schemas of scans: server actions, REST and the domain's callers all parse with these.
-import 'server-only'
+// THE zod schemas of scans: server actions, REST and the domain's callers all parse with these. Isomorphic: the
+// new-scan and review forms validate with them in the browser.
 import { z } from 'zod'
-import { scanAreaSchema } from '@/lib/geo/area'
+import { scanAreaSchema } from '@/lib/geo/schemas'
 import { INDICATOR_TYPES, ROOF_MATERIALS, ROOF_SHAPES, SEVERITIES } from '@/lib/vision/roof-assessment'
 
 export const SCAN_MIN_PROPERTIES = 10

@@ -2,8 +2,7 @@
 // forced to call, its zod schema (the tool's JSON schema is derived from it, so the two cannot drift), the
 // cross-field rules, and the camelCase domain type the rest of the app stores and shows.
 // The indicator list mirrors Nearmap's Roof Spotlight Index inputs, `unable_to_assess` mirrors Spotr, a
-// confidence with reasons mirrors CAPE.
-import 'server-only'
+// confidence with reasons mirrors CAPE. Isomorphic (zod only): the review form and the roof panel use its labels.
 import { z } from 'zod'
 
 export const UNABLE_TO_ASSESS_REASONS = [
