@@ -14,6 +14,9 @@ export const E2E_DATABASE_URL: string = withDatabase(
   process.env.E2E_DB_NAME ?? 'fm_e2e',
 )
 
+/** One image folder per e2e database, shared by the web server and the job worker (tests/e2e/worker-setup.ts). */
+export const E2E_IMAGE_STORAGE_DIR: string = `.data/e2e-images/${process.env.E2E_DB_NAME ?? 'fm_e2e'}`
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // not plain test-results/: Playwright empties its outputDir, and scripts/test-all.sh keeps vitest.json there
@@ -25,7 +28,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PW_REPORTER === 'json' ? [['json', { outputFile: 'test-results/playwright.json' }], ['list']] : 'list',
-  globalSetup: './tests/e2e/global-setup.ts',
+  // in order: recreate + seed the database, then start the job worker on it (its teardown stops it)
+  globalSetup: ['./tests/e2e/global-setup.ts', './tests/e2e/worker-setup.ts'],
   use: {
     baseURL,
     browserName: 'chromium',
@@ -60,6 +64,7 @@ export default defineConfig({
       // E2E_DIST_DIR: a private build folder when two people run e2e side by side (default .next-e2e)
       NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       DATABASE_URL: E2E_DATABASE_URL,
+      IMAGE_STORAGE_DIR: E2E_IMAGE_STORAGE_DIR,
       FM_ENABLE_DEV_MAILBOX: '1',
       // believe X-Forwarded-For so each journey can use its own client IP (per-IP lockout would otherwise span specs)
       TRUST_PROXY: '1',

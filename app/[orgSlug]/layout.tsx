@@ -8,6 +8,7 @@ import { UserMenu } from '@/components/app-shell/user-menu'
 import { SandboxBanner } from '@/components/app-shell/sandbox-banner'
 import { signOutAction } from '@/app/(auth)/actions'
 import { SignOutButton } from './sign-out-button'
+import { NotificationBellSlot } from './notifications/notification-bell-slot'
 import { can } from '@/lib/auth/permissions'
 
 export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string }> }): Promise<Metadata> {
@@ -26,6 +27,7 @@ export default async function OrgLayout({ children, params }: { children: React.
       showScans={can(member.role, 'scan.read')}
       banner={sandbox ? <SandboxBanner /> : undefined}
       orgSwitcher={<OrgSwitcher current={member.org} orgs={orgs.map((o) => ({ slug: o.org.slug, name: o.org.name, role: o.role }))} />}
+      notifications={<NotificationBellSlot member={member} />}
       userMenu={<UserMenu user={session.user} signOut={<SignOutButton signOut={signOutAction} />} />}
     >
       {children}

@@ -1,5 +1,5 @@
 'use client'
-// The signed-in frame: top bar (menu toggle on mobile, org switcher, user menu), sidebar, main content.
+// The signed-in frame: top bar (menu toggle on mobile, org switcher, notification bell, user menu), sidebar, main content.
 import Link from 'next/link'
 import { useState } from 'react'
 import { SidebarNav } from './sidebar-nav'
@@ -11,6 +11,7 @@ export function AppShell({
   banner,
   orgSwitcher,
   userMenu,
+  notifications,
   children,
 }: {
   orgSlug: string
@@ -19,6 +20,8 @@ export function AppShell({
   banner?: React.ReactNode
   orgSwitcher: React.ReactNode
   userMenu: React.ReactNode
+  /** the notification bell (components/notifications), rendered by the org layout */
+  notifications?: React.ReactNode
   children: React.ReactNode
 }) {
   const [open, setOpen] = useState(false)
@@ -40,7 +43,10 @@ export function AppShell({
           Fish Mouth
         </Link>
         {orgSwitcher}
-        <div className="ml-auto">{userMenu}</div>
+        <div className="ml-auto flex items-center gap-1">
+          {notifications}
+          {userMenu}
+        </div>
       </header>
       <div className="flex flex-1">
         <aside

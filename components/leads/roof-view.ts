@@ -25,9 +25,7 @@ const storedAssessmentSchema = z.object({
   shape: z.enum(ROOF_SHAPES).catch('unknown'),
   conditionScore: z.number().min(0).max(100).nullable().catch(null),
   conditionBand: z.enum(CONDITION_BANDS).nullable().catch(null),
-  indicators: z
-    .array(z.object({ type: z.enum(INDICATOR_TYPES), severity: z.enum(SEVERITIES), evidence: z.string() }))
-    .catch([]),
+  indicators: z.array(z.object({ type: z.enum(INDICATOR_TYPES), severity: z.enum(SEVERITIES), evidence: z.string() })).catch([]),
   confidence: z.number().min(0).max(1),
   reasoning: z.string().catch(''),
 })

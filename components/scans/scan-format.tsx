@@ -79,7 +79,8 @@ export function ScanProgressBar({
   size?: 'sm' | 'md'
 }) {
   const p = Math.max(0, Math.min(100, Math.round(percent)))
-  const bar = status === 'FAILED' ? 'bg-red-500' : status === 'CANCELED' ? 'bg-zinc-400' : status === 'COMPLETED' ? 'bg-emerald-500' : 'bg-brand-600'
+  const bar =
+    status === 'FAILED' ? 'bg-red-500' : status === 'CANCELED' ? 'bg-zinc-400' : status === 'COMPLETED' ? 'bg-emerald-500' : 'bg-brand-600'
   return (
     <div className="flex items-center gap-2">
       <div
@@ -93,7 +94,12 @@ export function ScanProgressBar({
       >
         <div className={cn('h-full rounded-full transition-[width] duration-500', bar)} style={{ width: `${p}%` }} />
       </div>
-      <span className={cn('shrink-0 tabular-nums text-slate-700', size === 'sm' ? 'w-10 text-right text-xs' : 'w-12 text-right text-sm font-medium')}>
+      <span
+        className={cn(
+          'shrink-0 tabular-nums text-slate-700',
+          size === 'sm' ? 'w-10 text-right text-xs' : 'w-12 text-right text-sm font-medium',
+        )}
+      >
         {p} %
       </span>
     </div>

@@ -120,7 +120,8 @@ function ScanRow({ orgSlug, scan: s }: { orgSlug: string; scan: ScanSummary }) {
             {s.label}
           </Link>
           <p className="mt-0.5 text-xs text-slate-500">
-            Started by {s.createdBy?.name ?? 'a former member'} · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt)}</time> · up to{' '}
+            Started by {s.createdBy?.name ?? 'a former member'} ·{' '}
+            <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt)}</time> · up to{' '}
             {s.propertyCap.toLocaleString('en-US')} properties
           </p>
         </div>
@@ -133,7 +134,13 @@ function ScanRow({ orgSlug, scan: s }: { orgSlug: string; scan: ScanSummary }) {
         <ScanProgressBar percent={percent} status={s.status} size="sm" label={`Progress of ${s.label}`} />
       </div>
       <p className="mt-1 text-xs text-slate-600">
-        {counts.length ? counts.join(' · ') : s.status === 'PENDING' ? 'Waiting to start' : 'Finding properties'}
+        {counts.length
+          ? counts.join(' · ')
+          : s.status === 'PENDING'
+            ? 'Waiting to start'
+            : s.status === 'RUNNING'
+              ? 'Finding properties'
+              : 'No properties processed'}
         {s.status === 'FAILED' && s.error ? ` · ${s.error}` : ''}
       </p>
     </li>

@@ -50,7 +50,16 @@ export async function getLead({ actor, leadId, activityLimit = 50 }: { actor: Ac
         select: { id: true, width: true, height: true, provider: true, zoom: true, metresPerPixel: true, capturedAt: true, sandbox: true },
       },
       roofAssessment: {
-        select: { id: true, result: true, confidence: true, provider: true, model: true, sandbox: true, reviewStatus: true, createdAt: true },
+        select: {
+          id: true,
+          result: true,
+          confidence: true,
+          provider: true,
+          model: true,
+          sandbox: true,
+          reviewStatus: true,
+          createdAt: true,
+        },
       },
       contacts: {
         orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],

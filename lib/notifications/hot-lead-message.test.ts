@@ -41,15 +41,25 @@ describe('hotLeadMessage', () => {
 
   it('reads the old seed breakdowns and survives none', () => {
     expect(topScoreReason({ condition: 30, roofAge: 18 })).toBe('condition')
-    expect(topScoreReason({ reasons: [{ label: 'Old roof', points: 5, detail: 'Roof from 1990' }, { label: 'Hail', points: 9 }] })).toBe('Hail')
+    expect(
+      topScoreReason({
+        reasons: [
+          { label: 'Old roof', points: 5, detail: 'Roof from 1990' },
+          { label: 'Hail', points: 9 },
+        ],
+      }),
+    ).toBe('Hail')
     expect(topScoreReason(null)).toBeNull()
     expect(hotLeadMessage({ ...lead, score: null }, { orgSlug: 'acme' }).body).toBe('HOT.')
   })
 
   it('keeps the title and body within their column limits', () => {
-    const long = hotLeadMessage({ ...lead, addressLine1: 'x'.repeat(400), scoreBreakdown: { reasons: [{ label: 'y'.repeat(2000), points: 1 }] } }, {
-      orgSlug: 'acme',
-    })
+    const long = hotLeadMessage(
+      { ...lead, addressLine1: 'x'.repeat(400), scoreBreakdown: { reasons: [{ label: 'y'.repeat(2000), points: 1 }] } },
+      {
+        orgSlug: 'acme',
+      },
+    )
     expect(long.title.length).toBe(200)
     expect(long.body.length).toBe(1000)
     expect(long.title.endsWith('…')).toBe(true)

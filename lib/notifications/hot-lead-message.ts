@@ -28,9 +28,7 @@ export function leadAddress(l: Pick<HotLeadFacts, 'addressLine1' | 'addressLine2
 export function topScoreReason(breakdown: unknown): string | null {
   const read = readScoreBreakdown(breakdown)
   if (read.kind === 'scored') {
-    const best = read.breakdown.components
-      .filter((c) => c.value !== null && c.reason.trim())
-      .sort((a, b) => b.points - a.points)[0]
+    const best = read.breakdown.components.filter((c) => c.value !== null && c.reason.trim()).sort((a, b) => b.points - a.points)[0]
     return best ? best.reason.trim() : null
   }
   if (read.kind === 'legacy') {

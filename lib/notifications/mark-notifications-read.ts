@@ -20,8 +20,7 @@ export async function markNotificationsRead(
       if (!ids.every(isUuid)) throw notFound('Notification')
       const found = await tx.notification.count({ where: { ...mine, id: { in: ids } } })
       if (found !== ids.length) throw notFound('Notification')
-      marked = (await tx.notification.updateMany({ where: { ...mine, id: { in: ids }, readAt: null }, data: { readAt: new Date() } }))
-        .count
+      marked = (await tx.notification.updateMany({ where: { ...mine, id: { in: ids }, readAt: null }, data: { readAt: new Date() } })).count
     }
     const unread = await tx.notification.count({ where: { ...mine, readAt: null } })
     return { marked, unread }

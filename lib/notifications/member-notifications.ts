@@ -5,8 +5,7 @@ import { AppError } from '@/lib/errors'
 import type { Actor } from '@/lib/auth/actor'
 
 export function assertInboxOwner(actor: Actor): { orgId: string; userId: string } {
-  if (actor.kind !== 'member')
-    throw new AppError('FORBIDDEN', 'Only members have notifications', { details: { actor: actor.kind } })
+  if (actor.kind !== 'member') throw new AppError('FORBIDDEN', 'Only members have notifications', { details: { actor: actor.kind } })
   return { orgId: actor.orgId, userId: actor.userId }
 }
 

@@ -20,8 +20,7 @@ export const HOT_LEAD_KIND = 'lead.hot'
 export const hotLeadDedupeKey = (leadId: string, userId: string) => `${HOT_LEAD_KIND}:${leadId}:${userId}`
 
 export type NotifyHotLeadResult =
-  | { status: 'skipped'; reason: 'not_found' | 'not_hot' }
-  | { status: 'notified'; recipients: number; created: number }
+  { status: 'skipped'; reason: 'not_found' | 'not_hot' } | { status: 'notified'; recipients: number; created: number }
 
 export async function notifyHotLead({ actor, leadId }: { actor: Actor; leadId: string }): Promise<NotifyHotLeadResult> {
   // an alert is a system event (the pipeline scored a lead HOT), never something a person or an API key sends

@@ -14,6 +14,7 @@ import { assessImageQuality } from '@/lib/imagery/quality-gate'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import { recordActivities } from '@/lib/leads/record-activity'
 import { log } from '@/lib/logger'
+import { enqueueHotLeadAlert, prepareHotLeadAlerts } from '@/lib/notifications/enqueue-hot-lead-alert'
 import { scoreV1 } from '@/lib/scoring/score-v1'
 import { aerialImageKey, getObject, putObject } from '@/lib/storage/image-storage'
 import { assessRoof } from '@/lib/vision/assess-roof'
@@ -240,6 +241,7 @@ export async function scoreStage({
   const assessment = assessmentRow.result as unknown as RoofAssessment
   const facts = p.facts as Facts
   const normalizedAddress = normalizeAddress({ line1: p.addressLine1, city: p.city, state: p.state, zip: p.zip })
+  await prepareHotLeadAlerts() // outside the transaction: a cold pg-boss start can be slow
   return db.$transaction(async (tx) => {
     const existing = await tx.lead.findFirst({
       where: { orgId, normalizedAddress, deletedAt: null },
@@ -323,6 +325,9 @@ export async function scoreStage({
     })
     await tx.scanProperty.update({ where: { id: p.id, orgId }, data: { leadId, stage: 'SCORED' }, select: { id: true } })
     const newlyHot = result.band === 'HOT' && existing?.band !== 'HOT'
+    // managers hear about a HOT lead within a minute; the alert commits with the score (one per lead per person:
+    // the job re-checks the band and every notification and email has a dedupe key)
+    if (result.band === 'HOT') await enqueueHotLeadAlert({ tx, leadId, orgId })
     await finishIn(tx, {
       orgId,
       p,

@@ -12,7 +12,8 @@ export const listNotificationsAction = orgAction({ permission: null, input: list
   listNotifications({ actor, unreadOnly: input.unreadOnly, before: input.before, limit: input.limit }),
 )
 
-export const countUnreadAction = orgAction({ permission: null, input: z.object({}) }, async ({ actor }) => countUnread({ actor }))
+// loose: the only field is the orgSlug every org action carries
+export const countUnreadAction = orgAction({ permission: null, input: z.looseObject({}) }, async ({ actor }) => countUnread({ actor }))
 
 export const markNotificationsReadAction = orgAction(
   { permission: null, input: z.object({ target: markNotificationsReadSchema }) },

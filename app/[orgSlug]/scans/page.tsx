@@ -33,7 +33,11 @@ export default async function ScansPage({
     </Link>
   ) : undefined
   const header = (
-    <PageHeader title="Scans" description="Find and score the roofs in an area. Each scan’s leads land in your lead list." actions={newScan} />
+    <PageHeader
+      title="Scans"
+      description="Find and score the roofs in an area. Each scan’s leads land in your lead list."
+      actions={newScan}
+    />
   )
 
   if (!page.items.length && !status) {

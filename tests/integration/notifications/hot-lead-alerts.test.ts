@@ -83,7 +83,11 @@ describe('HOT-lead alerts', () => {
     expect(r).toEqual({ status: 'notified', recipients: 3, created: 3 })
 
     const { notifications, emails } = await alertsOf(lead.id)
-    expect(notifications.map((n) => n.userId).sort()).toEqual(usersOf(org, MANAGERS).map((u) => u.id).sort())
+    expect(notifications.map((n) => n.userId).sort()).toEqual(
+      usersOf(org, MANAGERS)
+        .map((u) => u.id)
+        .sort(),
+    )
     for (const n of notifications) {
       expect(n).toMatchObject({
         kind: 'lead.hot',
@@ -94,7 +98,11 @@ describe('HOT-lead alerts', () => {
       })
       expect(n.body).toMatch(/^Score 88\/100 \(HOT\)\. \S/)
     }
-    expect(emails.map((e) => e.toEmail).sort()).toEqual(usersOf(org, MANAGERS).map((u) => u.email).sort())
+    expect(emails.map((e) => e.toEmail).sort()).toEqual(
+      usersOf(org, MANAGERS)
+        .map((u) => u.email)
+        .sort(),
+    )
     for (const e of emails) {
       // no SendGrid key in tests: the sandbox mailbox (the dev mailbox page reads these rows)
       expect(e).toMatchObject({ template: 'lead-hot', sandbox: true, status: 'delivered', subject: notifications[0]!.title })

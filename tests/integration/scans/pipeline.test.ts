@@ -29,7 +29,7 @@ beforeAll(async () => {
   schema = usePrivateBossSchema()
   imagesDir = mkdtempSync(path.join(tmpdir(), 'fm-scan-images-'))
   process.env.IMAGE_STORAGE_DIR = imagesDir
-  await prepareQueues(['scans.discover', 'scans.property'])
+  await prepareQueues(['scans.discover', 'scans.property', 'notifications.hot-lead'])
 })
 afterAll(async () => {
   await stopBoss()
@@ -111,7 +111,10 @@ describe('scan pipeline (sandbox)', () => {
       expect(l.roofImageId && l.roofAssessmentId).toBeTruthy()
       expect((l.scoreBreakdown as { components: unknown[] }).components).toHaveLength(5)
       expect(await db.leadScore.count({ where: { leadId: l.id } })).toBe(1)
+      // a HOT lead's alert job committed with its score; other leads have none
+      expect(await jobsFor('notifications.hot-lead', l.id)).toHaveLength(l.band === 'HOT' ? 1 : 0)
     }
+    expect(s.hotLeads).toBe(leads.filter((l) => l.band === 'HOT').length)
     // every needs-review property waits in the queue with the AI's attempts kept
     const review = await db.roofAssessment.count({ where: { orgId: org.org.id, reviewStatus: 'PENDING' } })
     expect(review).toBe(s.needsReview)

@@ -16,6 +16,8 @@ import { TasksPanel } from '@/components/leads/tasks-panel'
 import { ActivityTimeline } from '@/components/leads/activity-timeline'
 import { ScoreBreakdown } from '@/components/leads/score-breakdown'
 import { ContactsList } from '@/components/leads/contacts-list'
+import { RoofPanel } from '@/components/leads/roof-panel'
+import { can } from '@/lib/auth/permissions'
 import { leadPermissions, memberOptions } from '../lead-page-data'
 import { addNoteAction, addTaskAction, changeLeadStatusAction, completeTaskAction, updateLeadAction } from '../actions'
 
@@ -97,17 +99,20 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card className="p-0">
-            <div className="flex aspect-[16/7] flex-col items-center justify-center rounded-lg bg-gradient-to-br from-slate-100 to-slate-200 p-6 text-center">
-              <p className="font-medium text-slate-700">Aerial image</p>
-              <p className="mt-1 max-w-md text-sm text-slate-500">
-                Imagery and the AI&apos;s roof findings arrive with scans. This lead{' '}
-                {lead.source === 'SCAN'
-                  ? 'was found by a scan; its image will appear here.'
-                  : `came from ${SOURCE_LABELS[lead.source]?.toLowerCase() ?? 'elsewhere'}, so no image yet.`}
-              </p>
-            </div>
-          </Card>
+          <section aria-labelledby="roof-h">
+            <Card>
+              <h2 id="roof-h" className="mb-3 font-semibold">
+                Aerial image &amp; roof findings
+              </h2>
+              <RoofPanel
+                orgSlug={orgSlug}
+                address={`${address}, ${lead.city}, ${lead.state} ${lead.zip}`}
+                image={lead.roofImage}
+                assessment={lead.roofAssessment}
+                canRunScans={can(member.role, 'scan.run')}
+              />
+            </Card>
+          </section>
           <section aria-labelledby="score-h">
             <Card>
               <h2 id="score-h" className="mb-3 font-semibold">

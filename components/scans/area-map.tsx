@@ -1,0 +1,116 @@
+'use client'
+// The "draw on the map" picker of a new scan: click (or tap) sets the centre, the radius draws a circle. Works
+// with no tiles configured (plain background, scale, zoom), like the leads map. Loaded client-side only
+// (area-picker.tsx imports it with next/dynamic: Leaflet touches window at import time).
+import 'leaflet/dist/leaflet.css'
+import { useEffect, useRef } from 'react'
+import L from 'leaflet'
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
+
+const MILE_M = 1609.344
+const US_VIEW: [number, number] = [39.5, -98.35]
+
+export default function AreaMap({
+  centre,
+  radiusMiles,
+  tilesUrl,
+  onPick,
+  onViewChange,
+}: {
+  centre: LatLng | null
+  radiusMiles: number | null
+  tilesUrl: string | null
+  onPick: (p: LatLng) => void
+  /** the middle of the visible map, for the keyboard "use the middle of the map" button */
+  onViewChange?: (p: LatLng) => void
+}) {
+  const el = useRef<HTMLDivElement>(null)
+  const map = useRef<L.Map | null>(null)
+  const shapes = useRef<{ dot: L.CircleMarker; circle: L.Circle } | null>(null)
+  const pick = useRef(onPick)
+  const view = useRef(onViewChange)
+  useEffect(() => {
+    pick.current = onPick
+    view.current = onViewChange
+  }, [onPick, onViewChange])
+  const initial = useRef({ centre, radiusMiles })
+
+  useEffect(() => {
+    if (!el.current) return
+    const { centre: c, radiusMiles: r } = initial.current
+    const m = L.map(el.current, { zoomControl: true, attributionControl: !!tilesUrl, worldCopyJump: false, keyboard: true })
+    if (tilesUrl) L.tileLayer(tilesUrl, { maxZoom: 19, attribution: '&copy; map tiles provider' }).addTo(m)
+    L.control.scale({ imperial: true, metric: true }).addTo(m)
+    if (c && r) m.fitBounds(L.latLng(c.lat, c.lng).toBounds(r * MILE_M * 2), { padding: [16, 16] })
+    else if (c) m.setView([c.lat, c.lng], 11)
+    else m.setView(US_VIEW, 4)
+    m.on('click', (e: L.LeafletMouseEvent) => pick.current({ lat: round(e.latlng.lat), lng: round(wrapLng(e.latlng.lng)) }))
+    const report = () => {
+      const mid = m.getCenter()
+      view.current?.({ lat: round(mid.lat), lng: round(wrapLng(mid.lng)) })
+    }
+    m.on('moveend', report)
+    report()
+    map.current = m
+    return () => {
+      shapes.current = null
+      map.current = null
+      m.remove()
+    }
+  }, [tilesUrl])
+
+  // the centre dot and the circle follow the form's values (typed or clicked)
+  useEffect(() => {
+    const m = map.current
+    if (!m) return
+    if (!centre) {
+      shapes.current?.dot.remove()
+      shapes.current?.circle.remove()
+      shapes.current = null
+      return
+    }
+    const at = L.latLng(centre.lat, centre.lng)
+    const metres = Math.max(0, radiusMiles ?? 0) * MILE_M
+    if (!shapes.current) {
+      shapes.current = {
+        circle: L.circle(at, {
+          radius: metres,
+          color: '#0f5fae',
+          weight: 2,
+          fillColor: '#1677d2',
+          fillOpacity: 0.12,
+          interactive: false,
+        }).addTo(m),
+        dot: L.circleMarker(at, { radius: 6, color: '#ffffff', weight: 2, fillColor: '#0f5fae', fillOpacity: 1, interactive: false }).addTo(
+          m,
+        ),
+      }
+    } else {
+      shapes.current.circle.setLatLng(at).setRadius(metres)
+      shapes.current.dot.setLatLng(at)
+    }
+    // keep the whole circle in view (zooming out when it grows, never jumping while it fits)
+    if (metres > 0) {
+      const bounds = at.toBounds(metres * 2)
+      if (!m.getBounds().contains(bounds)) m.fitBounds(bounds, { padding: [16, 16] })
+    } else if (!m.getBounds().contains(at)) m.panTo(at)
+  }, [centre, radiusMiles])
+
+  return (
+    <div
+      ref={el}
+      className="h-full w-full cursor-crosshair"
+      style={{ background: tilesUrl ? undefined : '#eef2f6' }}
+      role="region"
+      aria-label="Map: click to set the centre of the scan"
+      data-testid="scan-area-map"
+    />
+  )
+}
+
+const round = (n: number) => Math.round(n * 1e5) / 1e5
+const wrapLng = (lng: number) => ((((lng + 180) % 360) + 360) % 360) - 180

@@ -1,0 +1,192 @@
+// The scan journey through the real UI on the seeded demo org (sandbox providers; the job worker is started for
+// the whole run by tests/e2e/worker-setup.ts): the manager draws a radius on the map, sees the estimate (with
+// the sandbox warning), runs the scan, watches it reach 100 % without reloading, then opens the leads filtered
+// by this scan and one of them. A rep sees no Scans nav and no scan button; a viewer gets 404 on the new-scan
+// page; an unknown scan id is 404. Screenshots at 1280 and 390 px wide.
+import pg from 'pg'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { E2E_DATABASE_URL } from '../../playwright.config'
+
+const ORG = 'demo-roofing'
+const PASSWORD = 'FishMouth-demo-2026' // prisma/seed.ts DEMO_PASSWORD
+const MANAGER = 'manager@demo.fishmouth.test'
+const REP = 'rep@demo.fishmouth.test'
+const VIEWER = 'viewer@demo.fishmouth.test'
+const DESKTOP = { width: 1280, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+let db: pg.Client
+test.beforeAll(async () => {
+  db = new pg.Client({ connectionString: E2E_DATABASE_URL })
+  await db.connect()
+})
+test.afterAll(async () => {
+  await db?.end()
+})
+
+/** A fresh browser context per person, with its own client IP (the per-IP sign-in limits are not shared). */
+async function signedIn(browser: Browser, email: string, ip: string): Promise<Page> {
+  const ctx = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip }, viewport: DESKTOP })
+  const page = await ctx.newPage()
+  await page.goto(`/sign-in?next=${encodeURIComponent(`/${ORG}`)}`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((u) => u.pathname === `/${ORG}`)
+  await page.waitForLoadState('networkidle')
+  return page
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport)
+    await page.waitForTimeout(300) // Leaflet and the layout settle after a resize
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true })
+  }
+  await page.setViewportSize(DESKTOP)
+}
+
+/** Every visible form control has an accessible name (no axe in this project: checked by hand). */
+async function expectLabelledControls(page: Page, scope: string) {
+  const unnamed = await page.locator(`${scope} :is(input, select, textarea, button)`).evaluateAll((els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null || (el as HTMLInputElement).type === 'radio')
+      .filter((el) => {
+        const e = el as HTMLInputElement
+        const labelled = (e.labels?.length ?? 0) > 0 || !!e.getAttribute('aria-label') || !!e.getAttribute('aria-labelledby')
+        return !labelled && !(e.tagName === 'BUTTON' && e.textContent?.trim())
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  )
+  expect(unnamed).toEqual([])
+}
+
+test('manager: draw a radius → estimate → run → live progress to 100 % → the scan’s leads', async ({ browser }) => {
+  test.setTimeout(240_000)
+  const page = await signedIn(browser, MANAGER, '10.77.0.1')
+
+  // the dashboard's call to action and the nav both lead to scans
+  await expect(page.getByRole('link', { name: 'Run a scan' })).toHaveAttribute('href', `/${ORG}/scans/new`)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scans' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Scans' })).toBeVisible()
+  await page
+    .getByRole('link', { name: /New scan|Run your first scan/ })
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'New scan' })).toBeVisible()
+
+  // the browser checks the form first: no centre yet, cap out of range → messages next to the fields
+  await page.getByLabel('Property cap').fill('5')
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  await expect(page.locator('#scan-lat-error')).toContainText(/Click the map|Latitude must be/)
+  await expect(page.locator('#scan-propertyCap-error')).toContainText('from 10 to 1,000')
+
+  // draw: click the map for the centre, then set the radius
+  const map = page.getByTestId('scan-area-map')
+  await expect(map.locator('.leaflet-container, .leaflet-pane').first()).toBeAttached()
+  const box = (await map.boundingBox())!
+  await map.click({ position: { x: box.width / 2, y: box.height / 2 } })
+  await expect(page.getByLabel('Centre latitude')).not.toHaveValue('')
+  await expect(page.getByLabel('Centre longitude')).not.toHaveValue('')
+  await page.getByLabel('Radius (miles)').fill('3')
+  await expect(map.locator('path.leaflet-interactive, path').first()).toBeAttached() // the circle is drawn
+  await page.getByLabel('Property cap').fill('10')
+  await expectLabelledControls(page, 'form[aria-label="New scan"]')
+
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  const estimate = page.getByTestId('scan-estimate')
+  await expect(estimate).toBeVisible()
+  await expect(estimate.getByText('Properties expected')).toBeVisible()
+  await expect(estimate.getByRole('list', { name: 'Warnings' })).toContainText('Sandbox')
+  await expect(estimate.getByRole('table')).toContainText('AI roof analysis')
+  await expect(page.getByTestId('scan-estimate-total')).toHaveText('$0.00')
+  await shoot(page, 'scan-form-estimate')
+
+  // changing the area drops the estimate: a scan runs only with the estimate just seen
+  await page.getByLabel('Radius (miles)').fill('2')
+  await expect(estimate).toHaveCount(0)
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  await expect(estimate).toBeVisible()
+
+  await page.getByRole('button', { name: 'Run scan' }).click()
+  await page.waitForURL(new RegExp(`/${ORG}/scans/[0-9a-f-]{36}$`))
+  const scanId = page.url().split('/').pop()!
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toBeVisible()
+  // live progress WITHOUT reloading: this marker would be gone after a navigation or reload
+  await page.evaluate(() => ((window as unknown as { __scanPageMarker: number }).__scanPageMarker = 1))
+  await shoot(page, 'scan-running')
+
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 150_000 })
+  await expect(page.locator('header').getByText('Completed')).toBeVisible({ timeout: 30_000 })
+  expect(await page.evaluate(() => (window as unknown as { __scanPageMarker?: number }).__scanPageMarker)).toBe(1)
+  await expect(page.getByTestId('scan-progress-text')).toContainText('10 of 10 properties processed')
+
+  const { rows } = await db.query<{ done: number; needs_review: number; failed: number; sandbox: boolean; label: string }>(
+    'SELECT done, needs_review, failed, sandbox, label FROM scans WHERE id = $1',
+    [scanId],
+  )
+  expect(rows[0]).toMatchObject({ sandbox: true })
+  expect(rows[0]!.done + rows[0]!.needs_review + rows[0]!.failed).toBe(10)
+  expect(rows[0]!.done).toBeGreaterThan(0)
+  await expect(page.getByTestId('scan-count-done')).toHaveText(String(rows[0]!.done))
+  if (rows[0]!.needs_review > 0)
+    await expect(page.getByRole('link', { name: /Review queue/ })).toHaveAttribute('href', `/${ORG}/scans/review`)
+  await expect(page.getByRole('button', { name: 'Cancel scan' })).toHaveCount(0) // finished: nothing to cancel
+  await shoot(page, 'scan-completed')
+
+  // the scans list shows it, newest first, with its sandbox label and who started it
+  await page.goto(`/${ORG}/scans`)
+  const first = page.getByRole('list', { name: 'Scans' }).getByRole('listitem').first()
+  await expect(first).toContainText(rows[0]!.label)
+  await expect(first).toContainText('Sandbox')
+  await expect(first).toContainText('Maria Manager')
+  await shoot(page, 'scans-list')
+
+  // the leads of this scan
+  await page.goto(`/${ORG}/scans/${scanId}`)
+  await page.getByRole('link', { name: 'See the leads from this scan' }).click()
+  await page.waitForURL((u) => u.pathname === `/${ORG}/leads` && u.searchParams.get('scanId') === scanId)
+  await expect(page.getByTestId('scan-filter-chip')).toHaveText(`From scan ${rows[0]!.label}`)
+  const leadRows = page.getByRole('table', { name: 'Leads' }).locator('tbody tr')
+  await expect(leadRows.first()).toBeVisible()
+  const { rows: leadCount } = await db.query<{ n: string }>('SELECT count(*) AS n FROM leads WHERE scan_id = $1 AND deleted_at IS NULL', [
+    scanId,
+  ])
+  await expect(leadRows).toHaveCount(Number(leadCount[0]!.n))
+  const link = leadRows.first().locator('td:nth-child(3) a')
+  const address = (await link.innerText()).trim()
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1, name: address })).toBeVisible()
+
+  // removing the chip goes back to all leads
+  await page.goBack()
+  await page.getByRole('button', { name: /Remove filter: from scan/ }).click()
+  await page.waitForURL((u) => u.pathname === `/${ORG}/leads` && !u.searchParams.has('scanId'))
+
+  // an id that is not one of this org's scans: the 404 page
+  await page.goto(`/${ORG}/scans/00000000-0000-4000-8000-000000000000`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await page.context().close()
+})
+
+test('rep sees no scans; viewer gets 404 on the new-scan page', async ({ browser }) => {
+  const rep = await signedIn(browser, REP, '10.77.0.2')
+  await expect(rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' })).toBeVisible()
+  await expect(rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scans' })).toHaveCount(0)
+  await expect(rep.getByRole('link', { name: 'Run a scan' })).toHaveCount(0)
+  // the 404 page (the status line is already 200 once the app shell's loading.tsx has streamed)
+  for (const path of ['scans', 'scans/new']) {
+    await rep.goto(`/${ORG}/${path}`)
+    await expect(rep.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+    await expect(rep.getByRole('link', { name: 'New scan' })).toHaveCount(0)
+  }
+  await rep.context().close()
+
+  const viewer = await signedIn(browser, VIEWER, '10.77.0.3')
+  await viewer.goto(`/${ORG}/scans/new`)
+  await expect(viewer.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await viewer.context().close()
+})
