@@ -55,25 +55,37 @@ export default function AreaMap({
     }
     m.on('moveend', report)
     report()
+    // a resized container (rotation, a narrower window) keeps the whole circle in view
+    const resized = new ResizeObserver(() => {
+      m.invalidateSize()
+      const circle = shapes.current?.circle
+      if (circle && circle.getRadius() > 0) m.fitBounds(circle.getBounds(), { padding: [16, 16], maxZoom: 15 })
+    })
+    resized.observe(el.current)
     map.current = m
     return () => {
+      resized.disconnect()
       shapes.current = null
       map.current = null
       m.remove()
     }
   }, [tilesUrl])
 
-  // the centre dot and the circle follow the form's values (typed or clicked)
+  // the centre dot and the circle follow the form's values (typed or clicked). Keyed on the numbers, not on the
+  // `centre` object (a new one every render): fitBounds fires moveend → onViewChange → a parent render, which
+  // must not fit again, or the map and the form re-render each other forever.
+  const lat = centre?.lat ?? null
+  const lng = centre?.lng ?? null
   useEffect(() => {
     const m = map.current
     if (!m) return
-    if (!centre) {
+    if (lat === null || lng === null) {
       shapes.current?.dot.remove()
       shapes.current?.circle.remove()
       shapes.current = null
       return
     }
-    const at = L.latLng(centre.lat, centre.lng)
+    const at = L.latLng(lat, lng)
     const metres = Math.max(0, radiusMiles ?? 0) * MILE_M
     if (!shapes.current) {
       shapes.current = {
@@ -93,12 +105,10 @@ export default function AreaMap({
       shapes.current.circle.setLatLng(at).setRadius(metres)
       shapes.current.dot.setLatLng(at)
     }
-    // keep the whole circle in view (zooming out when it grows, never jumping while it fits)
-    if (metres > 0) {
-      const bounds = at.toBounds(metres * 2)
-      if (!m.getBounds().contains(bounds)) m.fitBounds(bounds, { padding: [16, 16] })
-    } else if (!m.getBounds().contains(at)) m.panTo(at)
-  }, [centre, radiusMiles])
+    // show the area the scan will cover: the circle fills the map (a click on a country-wide view zooms in)
+    if (metres > 0) m.fitBounds(at.toBounds(metres * 2), { padding: [16, 16], maxZoom: 15 })
+    else if (!m.getBounds().contains(at)) m.panTo(at)
+  }, [lat, lng, radiusMiles])
 
   return (
     <div

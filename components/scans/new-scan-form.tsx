@@ -234,7 +234,7 @@ export function NewScanForm({
                     radiusMiles={radiusOk ? radius : null}
                     tilesUrl={tilesUrl}
                     onPick={(p) => change({ lat: String(p.lat), lng: String(p.lng) })}
-                    onViewChange={setViewCentre}
+                    onViewChange={(p) => setViewCentre((v) => (v && v.lat === p.lat && v.lng === p.lng ? v : p))}
                   />
                 </div>
                 <Button

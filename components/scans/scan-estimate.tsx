@@ -16,10 +16,11 @@ export function ScanEstimateView({ preview, requestedCap }: { preview: ScanPrevi
           Estimate
         </h2>
         <p className="text-sm text-slate-600">
-          {area.label} · {radius.toLocaleString('en-US')} mi radius
+          {area.label}
+          {area.kind === 'radius' ? '' : ` · ${radius.toLocaleString('en-US')} mi around its centre`}
         </p>
       </div>
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <dl className="grid grid-cols-3 gap-2 sm:gap-3">
         <Stat label="Properties expected" value={estimate.properties.toLocaleString('en-US')} />
         <Stat label="Time expected" value={`about ${estimate.minutes.toLocaleString('en-US')} min`} />
         <Stat label="Quality leads expected" value={`about ${estimate.expectedQualityLeads.toLocaleString('en-US')}`} />
@@ -88,9 +89,9 @@ export function ScanEstimateView({ preview, requestedCap }: { preview: ScanPrevi
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3">
+    <div className="rounded-lg border border-slate-200 bg-white p-2 sm:p-3">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className="mt-0.5 text-xl font-semibold tabular-nums">{value}</dd>
+      <dd className="mt-0.5 text-base font-semibold tabular-nums sm:text-lg">{value}</dd>
     </div>
   )
 }

@@ -103,7 +103,9 @@ export function ScanProgressView({
           <p className="mt-1 text-sm text-slate-600">
             Started by {scan.createdBy?.name ?? 'a former member'} ·{' '}
             <time dateTime={new Date(scan.createdAt).toISOString()}>{formatDateTime(scan.createdAt)}</time>
-            {duration ? ` · ${isScanActive(scan.status) ? 'running for' : 'took'} ${duration}` : ''}
+            {duration
+              ? ` · ${scan.status === 'PENDING' ? 'queued for' : scan.status === 'RUNNING' ? 'running for' : 'took'} ${duration}`
+              : ''}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -169,7 +171,7 @@ export function ScanProgressView({
         </div>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="p-4 sm:p-6">
           <h2 className="font-semibold">By stage</h2>
           <StageCounts stages={scan.stages} />
@@ -318,7 +320,7 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
         </h2>
         {scan.total > shown && (
           <p className="text-xs text-slate-500">
-            Showing {shown.toLocaleString('en-US')} of {scan.total.toLocaleString('en-US')}: problems first, then the latest work.
+            Showing the first {shown.toLocaleString('en-US')} of {scan.total.toLocaleString('en-US')} properties.
           </p>
         )}
       </div>
@@ -358,8 +360,8 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
                       </span>
                       {problem && (
                         <span className={p.status === 'FAILED' ? 'mt-1 block text-xs text-red-700' : 'mt-1 block text-xs text-amber-800'}>
-                          {p.status === 'FAILED' ? 'Failed: ' : 'Why review: '}
-                          {p.lastError}
+                          {p.status === 'FAILED' ? 'Failed: ' : 'Needs review: '}
+                          {withoutStatusPrefix(p.lastError)}
                         </span>
                       )}
                     </td>
@@ -390,3 +392,6 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
     </section>
   )
 }
+
+/** "Needs review: low confidence" → "low confidence" (the row adds its own prefix). */
+const withoutStatusPrefix = (reason: string | null) => (reason ?? '').replace(/^\s*(needs review|failed)\s*:\s*/i, '')

@@ -12,7 +12,8 @@ import { assertValidKey, contentTypeForKey } from '@/lib/storage/keys'
 export const DEFAULT_IMAGE_STORAGE_DIR = '.data/images'
 
 export function localStorageRoot(): string {
-  return path.resolve(providerEnv().IMAGE_STORAGE_DIR ?? DEFAULT_IMAGE_STORAGE_DIR)
+  // turbopackIgnore: a runtime directory, not a build input (without it Next traces the whole project into the build)
+  return path.resolve(/* turbopackIgnore: true */ providerEnv().IMAGE_STORAGE_DIR ?? DEFAULT_IMAGE_STORAGE_DIR)
 }
 
 const outside = () => new AppError('BAD_REQUEST', 'Invalid storage key', { details: { reason: 'INVALID' } })

@@ -43,6 +43,8 @@ async function shoot(page: Page, name: string) {
     ['phone', PHONE],
   ] as const) {
     await page.setViewportSize(viewport)
+    // from the top: a full-page shot of a scrolled page paints the sticky top bar mid-page
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.waitForTimeout(300) // Leaflet and the layout settle after a resize
     await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true })
   }
@@ -81,7 +83,7 @@ test('manager: draw a radius → estimate → run → live progress to 100 % →
   // the browser checks the form first: no centre yet, cap out of range → messages next to the fields
   await page.getByLabel('Property cap').fill('5')
   await page.getByRole('button', { name: 'Estimate' }).click()
-  await expect(page.locator('#scan-lat-error')).toContainText(/Click the map|Latitude must be/)
+  await expect(page.locator('#scan-lat-error')).toContainText('Click the map')
   await expect(page.locator('#scan-propertyCap-error')).toContainText('from 10 to 1,000')
 
   // draw: click the map for the centre, then set the radius
@@ -169,6 +171,43 @@ test('manager: draw a radius → estimate → run → live progress to 100 % →
   // an id that is not one of this org's scans: the 404 page
   await page.goto(`/${ORG}/scans/00000000-0000-4000-8000-000000000000`)
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await page.context().close()
+})
+
+test('manager: a ZIP scan (unknown ZIP → field error), canceled while running; the list filters by status', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const page = await signedIn(browser, MANAGER, '10.77.0.4')
+  await page.goto(`/${ORG}/scans/new`)
+  await page.getByText('ZIP code', { exact: true }).click()
+  await page.getByRole('textbox', { name: 'ZIP code' }).fill('00000')
+  await page.getByLabel('Property cap').fill('500')
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  // the server's answer (an unknown ZIP) lands next to the field
+  await expect(page.locator('#scan-zip-error')).toContainText('00000')
+  await expect(page.getByRole('textbox', { name: 'ZIP code' })).toHaveAttribute('aria-invalid', 'true')
+  await page.getByRole('textbox', { name: 'ZIP code' }).fill('75201')
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  await expect(page.getByTestId('scan-estimate')).toContainText('ZIP 75201')
+  await page.getByRole('button', { name: 'Run scan' }).click()
+  await page.waitForURL(new RegExp(`/${ORG}/scans/[0-9a-f-]{36}$`))
+  const scanId = page.url().split('/').pop()!
+
+  await page.getByRole('button', { name: 'Cancel scan' }).click()
+  await expect(page.getByRole('group', { name: /Cancel this scan/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Yes, cancel the scan' }).click()
+  await expect(page.locator('header').getByText('Canceled')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Cancel scan' })).toHaveCount(0)
+  const { rows } = await db.query<{ status: string }>('SELECT status::text FROM scans WHERE id = $1', [scanId])
+  expect(rows[0]!.status).toBe('CANCELED')
+
+  await page.goto(`/${ORG}/scans`)
+  await page.getByLabel('Status').selectOption('CANCELED')
+  await page.waitForURL(/status=canceled/)
+  const items = page.getByRole('list', { name: 'Scans' }).getByRole('listitem')
+  await expect(items).toHaveCount(1)
+  await expect(items.first()).toContainText('ZIP 75201')
+  await page.getByLabel('Status').selectOption('FAILED')
+  await expect(page.getByText('No failed scans')).toBeVisible()
   await page.context().close()
 })
 

@@ -1,9 +1,9 @@
 // Provider fakes for `npm run bench:scan` (scripts/bench-scan.ts): Mapbox Static Images answering real JPEG aerial
 // photos (one per location), Anthropic Messages answering a valid forced `record_roof_assessment` tool call, both
 // with realistic latency (seeded jitter) and a seeded share of 5xx/429 answers, plus the parcels a Regrid fake
-// serves. Unlike fake-server.ts, the server here knows whether each answer actually reached its client: a worker
-// SIGKILLed mid-call leaves the fake answering a closed socket, which is a call the provider made (and billed)
-// but the app never saw. Listens on 127.0.0.1 only.
+// serves. Unlike fake-server.ts, every call records when it arrived and was answered and which property it is
+// about (BenchCall.key), so the bench can tell a repeated call from one that was in flight when it SIGKILLed the
+// worker (answered, and billed by a real provider, but never seen by the app). Listens on 127.0.0.1 only.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -23,11 +23,18 @@ export interface BenchCall {
   status: number
   /** ms the fake held the request before answering (latency + jitter) */
   serviceMs: number
-  /** the answer was written and flushed while the client was still connected */
+  /** epoch ms: the request arrived, and the fake answered (or found its client gone) */
+  arrivedAt: number
+  answeredAt: number
+  /** the answer was flushed to the socket (a client killed a moment before can still count: its socket may be half-open) */
   delivered: boolean
-  /** the client went away before the answer (e.g. the worker was killed mid-call) */
+  /** the fake saw the client go away before it answered (not every killed client is seen: see `delivered`) */
   abandoned: boolean
+  /** which property the call is about ("lat,lng" with 5 decimals), when the fake can tell */
+  key?: string
 }
+
+type BenchRequest = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: Buffer }
 
 export interface BenchFakeOptions {
   seed: number
@@ -40,7 +47,9 @@ export interface BenchFakeOptions {
   /** fault answers come quickly (a gateway or a rate limiter answers, not the model) */
   faultLatencyMs?: number
   fault: (kind: '5xx' | '429') => { status: number; body: unknown; headers?: Record<string, string> }
-  handle: (req: { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: Buffer }) => {
+  /** names the property a request is about (BenchCall.key) */
+  keyOf?: (req: BenchRequest) => string | undefined
+  handle: (req: BenchRequest) => {
     status: number
     body: Buffer | string
     headers: Record<string, string>
@@ -65,7 +74,16 @@ export async function startBenchFake(opts: BenchFakeOptions): Promise<BenchFake>
     inFlight++
     fake.maxInFlight = Math.max(fake.maxInFlight, inFlight)
     const u = new URL(req.url ?? '/', 'http://fake')
-    const call: BenchCall = { path: u.pathname, fault: null, status: 0, serviceMs: 0, delivered: false, abandoned: false }
+    const call: BenchCall = {
+      path: u.pathname,
+      fault: null,
+      status: 0,
+      serviceMs: 0,
+      arrivedAt: Date.now(),
+      answeredAt: 0,
+      delivered: false,
+      abandoned: false,
+    }
     calls.push(call)
     res.on('finish', () => (call.delivered = !call.abandoned))
     res.on('close', () => {
@@ -74,12 +92,21 @@ export async function startBenchFake(opts: BenchFakeOptions): Promise<BenchFake>
     try {
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
+      const request: BenchRequest = {
+        method: req.method ?? 'GET',
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      }
+      call.key = opts.keyOf?.(request)
       const started = performance.now()
       const faulted = rnd() < opts.faultRate
       call.fault = faulted ? (rnd() < 0.5 ? '5xx' : '429') : null
       const wait = faulted ? (opts.faultLatencyMs ?? 50) : opts.latencyMs + (rnd() * 2 - 1) * opts.jitterMs
       await sleep(Math.max(0, wait))
       call.serviceMs = performance.now() - started
+      call.answeredAt = Date.now()
       if (call.abandoned || res.destroyed) return
       if (call.fault) {
         const f = opts.fault(call.fault)
@@ -88,13 +115,7 @@ export async function startBenchFake(opts: BenchFakeOptions): Promise<BenchFake>
         res.end(JSON.stringify(f.body))
         return
       }
-      const out = opts.handle({
-        method: req.method ?? 'GET',
-        path: u.pathname,
-        query: u.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      })
+      const out = opts.handle(request)
       call.status = out.status
       res.writeHead(out.status, out.headers)
       res.end(out.body)
@@ -117,6 +138,9 @@ export async function startBenchFake(opts: BenchFakeOptions): Promise<BenchFake>
 
 /** How the Mapbox Static Images path names a location (lib/external/mapbox.ts): "lng,lat" with 6 decimals. */
 export const mapboxLocationKey = (lat: number, lng: number) => `${lng.toFixed(6)},${lat.toFixed(6)}`
+/** BenchCall.key: the property's location as the vision prompt gives it (lib/vision/roof-prompt.ts, 5 decimals). */
+export const propertyKey = (lat: number, lng: number) => `${lat.toFixed(5)},${lng.toFixed(5)}`
+const MAPBOX_PATH = /^\/styles\/v1\/mapbox\/satellite-v9\/static\/(-?[\d.]+),(-?[\d.]+),\d+,0\/\d+x\d+(@2x)?$/
 
 /**
  * One real aerial JPEG per location, 1280×1280 like Mapbox's 640×640@2x: the synthetic sandbox photo drawn at
@@ -151,6 +175,10 @@ export function startBenchMapboxFake(
 ): Promise<BenchFake> {
   return startBenchFake({
     ...o,
+    keyOf: (r) => {
+      const m = MAPBOX_PATH.exec(r.path)
+      return m ? propertyKey(Number(m[2]), Number(m[1])) : undefined
+    },
     fault: (kind) =>
       kind === '429' ? { status: 429, body: { message: 'Too Many Requests' } } : { status: 503, body: { message: 'Service Unavailable' } },
     handle: (r) => {
@@ -160,8 +188,8 @@ export function startBenchMapboxFake(
         headers: { 'content-type': 'application/json' },
       })
       if (!/^(pk|sk)\./.test(r.query.get('access_token') ?? '')) return json(401, { message: 'Not Authorized - Invalid Token' })
-      const m = /^\/styles\/v1\/mapbox\/satellite-v9\/static\/(-?[\d.]+,-?[\d.]+),\d+,0\/\d+x\d+(@2x)?$/.exec(r.path)
-      const img = m ? o.images.get(m[1]!) : undefined
+      const m = MAPBOX_PATH.exec(r.path)
+      const img = m ? o.images.get(`${m[1]},${m[2]}`) : undefined
       if (!img) return json(404, { message: 'Not Found' })
       return { status: 200, body: img, headers: { 'content-type': 'image/jpeg', 'cache-control': 'max-age=43200' } }
     },
@@ -210,6 +238,10 @@ export function benchRoofAnswer(seed: number): RoofAssessmentWire {
 export function startBenchAnthropicFake(o: Pick<BenchFakeOptions, 'seed' | 'latencyMs' | 'jitterMs' | 'faultRate'>): Promise<BenchFake> {
   return startBenchFake({
     ...o,
+    keyOf: (r) => {
+      const m = /location (-?\d+\.\d+), (-?\d+\.\d+)/.exec(r.body.toString('utf8'))
+      return m ? `${m[1]},${m[2]}` : undefined
+    },
     fault: (kind) =>
       kind === '429'
         ? { status: 429, body: anthropicErrorBody(429), headers: { 'retry-after': '1' } }
