@@ -64,6 +64,7 @@ export const ERROR_REASONS = [
   'IDEMPOTENCY_KEY_REUSED',
   // scans
   'SCAN_FINISHED',
+  'SCAN_RUNNING',
   'REVIEW_DECIDED',
   // outreach
   'SUPPRESSED',

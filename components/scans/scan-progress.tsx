@@ -35,12 +35,14 @@ export function ScanProgressView({
   canRun,
   getScan,
   cancelScan,
+  retryFailed,
 }: {
   orgSlug: string
   initial: ScanDetail
   canRun: boolean
   getScan: ActionFn<ScanRef, ScanDetail>
   cancelScan: ActionFn<ScanRef, { id: string; status: string }>
+  retryFailed: ActionFn<ScanRef, { requeued: number }>
 }) {
   const [scan, setScan] = useState(initial)
   const [pollError, setPollError] = useState<ActionError | null>(null)
@@ -167,6 +169,9 @@ export function ScanProgressView({
           )}
           {canRun && isScanActive(scan.status) && (
             <CancelScan orgSlug={orgSlug} scanId={scan.id} cancelScan={cancelScan} onDone={refresh} />
+          )}
+          {canRun && (scan.status === 'COMPLETED' || scan.status === 'FAILED') && scan.failed > 0 && (
+            <RetryFailed orgSlug={orgSlug} scanId={scan.id} failed={scan.failed} retryFailed={retryFailed} onDone={refresh} />
           )}
         </div>
       </Card>
@@ -395,3 +400,34 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
 
 /** "Needs review: low confidence" → "low confidence" (the row adds its own prefix). */
 const withoutStatusPrefix = (reason: string | null) => (reason ?? '').replace(/^\s*(needs review|failed)\s*:\s*/i, '')
+
+/** Failed properties (an outage, an unusable image) go back into the pipeline; the page polls again. */
+function RetryFailed({
+  orgSlug,
+  scanId,
+  failed,
+  retryFailed,
+  onDone,
+}: ScanRef & { failed: number; retryFailed: ActionFn<ScanRef, { requeued: number }>; onDone: () => Promise<boolean> }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ActionError | null>(null)
+  return (
+    <>
+      <Button
+        variant="secondary"
+        loading={busy}
+        onClick={async () => {
+          setBusy(true)
+          setError(null)
+          const r = await retryFailed({ orgSlug, scanId })
+          setBusy(false)
+          if (!r.ok) return setError(r.error)
+          await onDone()
+        }}
+      >
+        Re-run {failed} failed propert{failed === 1 ? 'y' : 'ies'}
+      </Button>
+      {error && <ErrorNotice error={error} />}
+    </>
+  )
+}

@@ -18,29 +18,38 @@ export async function getScanOrThrow({ actor, scanId }: { actor: Actor; scanId: 
     select: { ...SCAN_SUMMARY_SELECT, area: true, centerLat: true, centerLng: true, radiusMeters: true, estimate: true, canceledAt: true },
   })
   if (!scan) throw notFound('Scan')
-  const [byStage, properties] = await Promise.all([
+  const propertySelect = {
+    id: true,
+    addressLine1: true,
+    city: true,
+    state: true,
+    zip: true,
+    stage: true,
+    status: true,
+    attempts: true,
+    lastError: true,
+    leadId: true,
+    updatedAt: true,
+    lead: { select: { score: true, band: true } },
+  } as const
+  // problems first (failed, waiting for review), then the most recent work
+  const problems = ['FAILED', 'NEEDS_REVIEW'] as const
+  const [byStage, troubled, rest] = await Promise.all([
     db.scanProperty.groupBy({ by: ['stage', 'status'], where: { scanId, orgId }, _count: { _all: true } }),
     db.scanProperty.findMany({
-      where: { scanId, orgId },
-      // problems first, then the newest work
-      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+      where: { scanId, orgId, status: { in: [...problems] } },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
       take: PROPERTIES_PAGE,
-      select: {
-        id: true,
-        addressLine1: true,
-        city: true,
-        state: true,
-        zip: true,
-        stage: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        leadId: true,
-        updatedAt: true,
-        lead: { select: { score: true, band: true } },
-      },
+      select: propertySelect,
+    }),
+    db.scanProperty.findMany({
+      where: { scanId, orgId, status: { notIn: [...problems] } },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      take: PROPERTIES_PAGE,
+      select: propertySelect,
     }),
   ])
+  const properties = [...troubled, ...rest].slice(0, PROPERTIES_PAGE)
   return {
     ...scan,
     estimate: scan.estimate as unknown as ScanEstimate,

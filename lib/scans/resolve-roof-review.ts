@@ -7,6 +7,7 @@ import { AppError, notFound } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { assertCan, auditActorOf, userIdOf, type Actor } from '@/lib/auth/actor'
 import { finishIn, loadProperty, scoreStage } from '@/lib/scans/advance-scan-property'
+import { DISCARDED_IN_REVIEW } from '@/lib/scans/retry-failed-properties'
 import type { RoofReviewDecision } from '@/lib/scans/schemas'
 import { bandForScore, type RoofAssessment } from '@/lib/vision/roof-assessment'
 import { z } from 'zod'
@@ -80,7 +81,7 @@ export async function resolveRoofReview({
       after = { decision: 'correct', correction: c }
     }
     if (decision.decision === 'discard') {
-      await finishIn(tx, { orgId, p: property, status: 'FAILED', error: 'Discarded in review', from: 'NEEDS_REVIEW' })
+      await finishIn(tx, { orgId, p: property, status: 'FAILED', error: DISCARDED_IN_REVIEW, from: 'NEEDS_REVIEW' })
     } else {
       await tx.scanProperty.update({ where: { id: property.id, orgId }, data: { assessmentId, stage: 'ASSESSED' }, select: { id: true } })
     }

@@ -7,6 +7,7 @@ import { listScansSchema, newScanSchema } from '@/lib/scans/schemas'
 import { previewScan } from '@/lib/scans/preview-scan'
 import { createScan } from '@/lib/scans/create-scan'
 import { cancelScan } from '@/lib/scans/cancel-scan'
+import { retryFailedProperties } from '@/lib/scans/retry-failed-properties'
 import { getScanOrThrow } from '@/lib/scans/get-scan'
 import { listScans } from '@/lib/scans/list-scans'
 
@@ -32,4 +33,8 @@ export const getScanAction = orgAction({ permission: 'scan.read', input: scanId 
 export const listScansAction = orgAction(
   { permission: 'scan.read', input: z.object({ query: listScansSchema.optional() }) },
   async ({ input, actor }) => listScans({ actor, query: input.query ?? listScansSchema.parse({}) }),
+)
+
+export const retryFailedPropertiesAction = orgAction({ permission: 'scan.run', input: scanId }, async ({ input, actor }) =>
+  retryFailedProperties({ actor, scanId: input.scanId }),
 )

@@ -17,6 +17,7 @@ import { runScanDiscovery } from '@/lib/scans/run-scan-discovery'
 import { advanceScanProperty } from '@/lib/scans/advance-scan-property'
 import { getScanOrThrow } from '@/lib/scans/get-scan'
 import { cancelScan } from '@/lib/scans/cancel-scan'
+import { retryFailedProperties } from '@/lib/scans/retry-failed-properties'
 import { newScanSchema } from '@/lib/scans/schemas'
 import { createScanAction } from '@/app/[orgSlug]/scans/actions'
 import { createOrgWithRoles } from '@/tests/factories'
@@ -166,6 +167,37 @@ describe('scan pipeline (sandbox)', () => {
     expect(s2.leadsRescored).toBe(s2.done)
     const rescored = await db.lead.findFirstOrThrow({ where: { orgId: org.org.id, scanId: second.id }, select: { id: true } })
     expect(await db.leadScore.count({ where: { leadId: rescored.id } })).toBe(2)
+  })
+
+  it('a property whose provider stays down fails after 3 attempts without failing the scan; re-run failed properties', async () => {
+    const org = await createOrgWithRoles()
+    const a = await actorsOf(org)
+    const scan = await createScan({ actor: a.MANAGER, ...newScan({ area: DALLAS, propertyCap: 10 }) })
+    await runScanDiscovery({ actor: pipeline(org.org.id), scanId: scan.id })
+    const props = await db.scanProperty.findMany({ where: { scanId: scan.id }, select: { id: true } })
+    process.env.FM_DISABLE_MAPBOX = '1' // imagery switched off: every attempt is refused
+    try {
+      for (const p of props) {
+        for (let i = 0; i < 2; i++)
+          await expect(advanceScanProperty({ actor: pipeline(org.org.id), propertyId: p.id })).rejects.toMatchObject({
+            code: 'UPSTREAM_UNAVAILABLE',
+          })
+        expect(await advanceScanProperty({ actor: pipeline(org.org.id), propertyId: p.id })).toBe('failed')
+      }
+    } finally {
+      delete process.env.FM_DISABLE_MAPBOX
+    }
+    const failed = await db.scan.findUniqueOrThrow({ where: { id: scan.id } })
+    expect(failed).toMatchObject({ status: 'COMPLETED', failed: 10, done: 0 })
+    expect(await err(retryFailedProperties({ actor: a.REP, scanId: scan.id }))).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await retryFailedProperties({ actor: a.MANAGER, scanId: scan.id })).toEqual({ requeued: 10 })
+    expect(await db.scan.findUniqueOrThrow({ where: { id: scan.id } })).toMatchObject({ status: 'RUNNING', failed: 0, finishedAt: null })
+    expect(await err(retryFailedProperties({ actor: a.MANAGER, scanId: scan.id }))).toMatchObject({ code: 'CONFLICT' })
+    for (const p of props) await advanceScanProperty({ actor: pipeline(org.org.id), propertyId: p.id })
+    const again = await db.scan.findUniqueOrThrow({ where: { id: scan.id } })
+    expect(again.status).toBe('COMPLETED')
+    expect(again.done + again.needsReview).toBe(10)
+    expect(await db.auditLog.count({ where: { orgId: org.org.id, action: 'scan.retry_failed' } })).toBe(1)
   })
 
   it('cancel stops the properties not yet done; their jobs then do nothing', async () => {

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors'
 import { getScanOrThrow } from '@/lib/scans/get-scan'
 import { ScanProgressView } from '@/components/scans/scan-progress'
 import { requireScanPage } from '../scan-page-data'
-import { cancelScanAction, getScanAction } from '../actions'
+import { cancelScanAction, retryFailedPropertiesAction, getScanAction } from '../actions'
 
 export const metadata = { title: 'Scan' }
 
@@ -27,7 +27,14 @@ export default async function ScanPage({ params }: { params: Promise<{ orgSlug: 
           ← Scans
         </Link>
       </nav>
-      <ScanProgressView orgSlug={orgSlug} initial={scan} canRun={canRun} getScan={getScanAction} cancelScan={cancelScanAction} />
+      <ScanProgressView
+        orgSlug={orgSlug}
+        initial={scan}
+        canRun={canRun}
+        getScan={getScanAction}
+        cancelScan={cancelScanAction}
+        retryFailed={retryFailedPropertiesAction}
+      />
     </>
   )
 }
