@@ -28,6 +28,7 @@ import {
   validateExportFilterAction,
 } from '@/app/[orgSlug]/leads/actions'
 import { createApiKeyAction, listApiKeysAction } from '@/app/[orgSlug]/settings/api-keys/actions'
+import { listScansAction, previewScanAction } from '@/app/[orgSlug]/scans/actions'
 
 /** A lead assigned to `role`'s membership, so a REP's row scope allows it (lead CRM drivers). */
 async function leadFor(org: Org, role: Role) {
@@ -93,7 +94,6 @@ export const PERMISSIONS_WITHOUT_ACTIONS_YET: Permission[] = [
   'sequence.manage',
   'audit.read',
   'billing.read',
-  'scan.run',
   'sequence.enroll',
   'ai.test',
   'outreach.send',
@@ -116,6 +116,13 @@ async function viewerInvite(org: Org) {
 }
 
 const ACTION_DRIVERS: Partial<Record<Permission, Driver[]>> = {
+  'scan.run': [
+    {
+      name: 'previewScanAction',
+      run: (o, r) => previewScanAction.as(as(o, r))({ orgSlug: o.org.slug, area: { kind: 'zip', zip: '75201' }, propertyCap: 10 }),
+    },
+  ],
+  'scan.read': [{ name: 'listScansAction', run: (o, r) => listScansAction.as(as(o, r))({ orgSlug: o.org.slug }) }],
   'lead.read': [
     { name: 'listLeadsAction', run: (o, r) => listLeadsAction.as(as(o, r))({ orgSlug: o.org.slug }) },
     { name: 'getLeadAction', run: async (o, r) => getLeadAction.as(as(o, r))({ orgSlug: o.org.slug, leadId: (await leadFor(o, r)).id }) },
