@@ -591,8 +591,8 @@ async function runScan(opts: {
         `= ${vis.okWritten - vis.repeats.atKill} (properties ${N}); AI assessments stored per property: 1 (${db.twice} with more)`,
     )
     out(
-      `   retries caused by the kills: imagery ${img.calls - img.faults - N}, vision ${vis.calls - vis.faults - N} ` +
-        `(a real provider bills the lost ones: ${vis.repeats.atKill} vision answers died with the worker); ` +
+      `   retries caused by the kills (calls in flight when the worker died, made again after the restart; a real provider bills both): ` +
+        `imagery ${img.calls - img.faults - N}, vision ${vis.calls - vis.faults - N} (${vis.repeats.atKill} of those vision calls were answered before the worker died); ` +
         `the killed property jobs stay "active" in pg-boss until expireInSeconds (300 s) passes and maintenance (every ≤ 120 s) retries them`,
     )
   }

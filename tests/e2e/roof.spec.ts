@@ -178,7 +178,7 @@ test('rep and viewer: no review queue; a rep cannot fetch the image of a lead no
     [org, REP],
   )
   const rep = await signedIn(browser, REP, '10.78.0.2')
-  // the 404 PAGE, checked by its content: the status is 200 because app/[orgSlug]/loading.tsx streams the shell
+  // the 404 page (the scans layout answers it with a 404 status before anything streams)
   // before the page's permission check runs (the same holds for every scan page; reported to the lead)
   await rep.goto(`/${ORG}/scans/review`)
   await expect(rep.getByRole('heading', { name: 'Page not found' })).toBeVisible()

@@ -216,16 +216,17 @@ test('rep sees no scans; viewer gets 404 on the new-scan page', async ({ browser
   await expect(rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' })).toBeVisible()
   await expect(rep.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scans' })).toHaveCount(0)
   await expect(rep.getByRole('link', { name: 'Run a scan' })).toHaveCount(0)
-  // the 404 page (the status line is already 200 once the app shell's loading.tsx has streamed)
-  for (const path of ['scans', 'scans/new']) {
-    await rep.goto(`/${ORG}/${path}`)
+  // the 404 page with a 404 status: the scans layout checks the right before any loading boundary streams
+  for (const path of ['scans', 'scans/new', 'scans/review']) {
+    const res = await rep.goto(`/${ORG}/${path}`)
+    expect(res?.status(), path).toBe(404)
     await expect(rep.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
     await expect(rep.getByRole('link', { name: 'New scan' })).toHaveCount(0)
   }
   await rep.context().close()
 
   const viewer = await signedIn(browser, VIEWER, '10.77.0.3')
-  await viewer.goto(`/${ORG}/scans/new`)
+  expect((await viewer.goto(`/${ORG}/scans/new`))?.status()).toBe(404)
   await expect(viewer.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await viewer.context().close()
 })
