@@ -3,24 +3,14 @@
 // its validated AI output through unchanged.
 import 'server-only'
 import type { MissingInput } from './constants'
+import { INDICATOR_TYPES, SEVERITIES } from '@/lib/vision/roof-assessment'
 
-export const ROOF_INDICATOR_TYPES = [
-  'missing_shingles',
-  'granule_loss_or_wear',
-  'discoloration_staining',
-  'moss_algae',
-  'ponding',
-  'rust',
-  'tarp',
-  'patching',
-  'exposed_deck',
-  'debris',
-  'sagging',
-] as const
-export type RoofIndicatorType = (typeof ROOF_INDICATOR_TYPES)[number]
+// the one vocabulary of REFERENCE.md §4.5 lives in lib/vision/roof-assessment.ts; the score reads the same lists
+export const ROOF_INDICATOR_TYPES = INDICATOR_TYPES
+export type RoofIndicatorType = (typeof INDICATOR_TYPES)[number]
 
-export const INDICATOR_SEVERITIES = ['low', 'med', 'high'] as const
-export type IndicatorSeverity = (typeof INDICATOR_SEVERITIES)[number]
+export const INDICATOR_SEVERITIES = SEVERITIES
+export type IndicatorSeverity = (typeof SEVERITIES)[number]
 
 export type RoofIndicator = { type: RoofIndicatorType; severity: IndicatorSeverity; evidence: string }
 
