@@ -139,6 +139,18 @@ test('manager: draw a radius → estimate → run → live progress to 100 % →
   await expect(page.getByRole('button', { name: 'Cancel scan' })).toHaveCount(0) // finished: nothing to cancel
   await shoot(page, 'scan-completed')
 
+  // every HOT lead the scan found alerts this manager in the bell (the worker runs notifications.hot-lead)
+  const hotQuery = `SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
+     WHERE u.email = $1 AND n.kind = 'lead.hot' AND n.lead_id IN (SELECT id FROM leads WHERE scan_id = $2 AND band = 'HOT')`
+  const { rows: hot } = await db.query<{ n: string }>("SELECT count(*) AS n FROM leads WHERE scan_id = $1 AND band = 'HOT'", [scanId])
+  if (Number(hot[0]!.n) > 0) {
+    await expect
+      .poll(async () => Number((await db.query<{ n: string }>(hotQuery, [MANAGER, scanId])).rows[0]!.n), { timeout: 60_000 })
+      .toBe(Number(hot[0]!.n))
+    await page.reload()
+    await expect(page.getByRole('button', { name: /^Notifications, \d+ unread/ })).toBeVisible()
+  }
+
   // the scans list shows it, newest first, with its sandbox label and who started it
   await page.goto(`/${ORG}/scans`)
   const first = page.getByRole('list', { name: 'Scans' }).getByRole('listitem').first()
