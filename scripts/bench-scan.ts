@@ -43,8 +43,8 @@ const IMAGERY = { latencyMs: 300, jitterMs: 50 }
 const VISION = { latencyMs: 2000, jitterMs: 500 }
 const FAULT_RATE = 0.05
 // the worker's configured concurrency (lib/scans/jobs.ts and lib/external/call-service.ts defaults)
-const BATCH = Number(process.env.FM_SCAN_BATCH ?? 4)
-const POLLERS = Number(process.env.FM_SCAN_WORKERS ?? 2)
+const BATCH = Number(process.env.FM_SCAN_BATCH ?? 1)
+const POLLERS = Number(process.env.FM_SCAN_WORKERS ?? 8)
 const BULKHEAD = Number(process.env.FM_PROVIDER_MAX_CONCURRENT ?? 10)
 
 const t0 = Date.now()

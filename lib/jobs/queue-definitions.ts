@@ -48,7 +48,7 @@ export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } =
   'scans.discover': { options: { policy: 'short', retryLimit: 2, retryDelay: 15, retryBackoff: true, expireInSeconds: 10 * 60 } },
   /** advances one property through imagery → AI assessment → score; each stage stored before the next
    *  (lib/scans/advance-scan-property.ts), so a retry resumes where the last attempt stopped */
-  'scans.property': { options: { policy: 'short', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  'scans.property': { options: { policy: 'short', retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 2 * 60 } },
   /** alerts the org's managers that a lead turned HOT (lib/notifications/notify-hot-lead.ts): in-app + email, each
    *  with a dedupe key, so a retry or a re-score never alerts twice; "short" = one waiting job per lead */
   'notifications.hot-lead': { options: { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },

@@ -17,8 +17,10 @@ export const SCAN_QUEUES: QueueDef[] = [
   // properties run in parallel (batch × pollers); each provider's own bulkhead in call-service keeps a slow
   // provider from starving the others
   queueDef('scans.property', {
-    batchSize: Number(process.env.FM_SCAN_BATCH ?? 4),
-    workers: Number(process.env.FM_SCAN_WORKERS ?? 2),
+    // one job per fetch, 8 pollers: pg-boss completes a batch only when its slowest job ends, so batches of 4 left
+    // fast slots idle ~0.4 s per property (npm run bench:scan, DECISIONS §13: ratio 0.66 → 0.84)
+    batchSize: Number(process.env.FM_SCAN_BATCH ?? 1),
+    workers: Number(process.env.FM_SCAN_WORKERS ?? 8),
     handler: perJob('scans.property', ({ propertyId, orgId }) => advanceScanProperty({ actor: pipeline(orgId), propertyId })),
   }),
 ]
