@@ -9,7 +9,6 @@ export function SidebarNav({ orgSlug, showScans = false, onNavigate }: { orgSlug
     { href: `/${orgSlug}`, label: 'Dashboard', exact: true },
     ...(showScans ? [{ href: `/${orgSlug}/scans`, label: 'Scans' }] : []),
     { href: `/${orgSlug}/leads`, label: 'Leads' },
-    { href: `/${orgSlug}/sequences`, label: 'Sequences' },
     { href: `/${orgSlug}/settings`, label: 'Settings' },
   ]
   return (
