@@ -5,50 +5,10 @@
 // AI's findings; a lead without roof data says so; the review queue is worked through until "Nothing to review".
 // A rep and a viewer get 404 on the queue, and a rep cannot fetch an image of a lead that is not theirs.
 // Screenshots at 1280 and 390 px wide.
-import pg from 'pg'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { E2E_DATABASE_URL } from '../../playwright.config'
+import { expect, test, type Page } from '@playwright/test'
+import { MANAGER, ORG, REP, VIEWER, shoot, signedIn, demoDb } from './helpers/demo'
 
-const ORG = 'demo-roofing'
-const PASSWORD = 'FishMouth-demo-2026' // prisma/seed.ts DEMO_PASSWORD
-const MANAGER = 'manager@demo.fishmouth.test'
-const REP = 'rep@demo.fishmouth.test'
-const VIEWER = 'viewer@demo.fishmouth.test'
-const DESKTOP = { width: 1280, height: 900 }
-const PHONE = { width: 390, height: 844 }
-
-let db: pg.Client
-test.beforeAll(async () => {
-  db = new pg.Client({ connectionString: E2E_DATABASE_URL })
-  await db.connect()
-})
-test.afterAll(async () => {
-  await db?.end()
-})
-
-async function signedIn(browser: Browser, email: string, ip: string): Promise<Page> {
-  const ctx = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip }, viewport: DESKTOP })
-  const page = await ctx.newPage()
-  await page.goto(`/sign-in?next=${encodeURIComponent(`/${ORG}`)}`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((u) => u.pathname === `/${ORG}`)
-  await page.waitForLoadState('networkidle')
-  return page
-}
-
-async function shoot(page: Page, name: string) {
-  for (const [size, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport)
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true })
-  }
-  await page.setViewportSize(DESKTOP)
-}
+const db = demoDb()
 
 async function orgId(): Promise<string> {
   const { rows } = await db.query<{ id: string }>('SELECT id FROM organizations WHERE slug = $1', [ORG])

@@ -3,53 +3,10 @@
 // the sandbox warning), runs the scan, watches it reach 100 % without reloading, then opens the leads filtered
 // by this scan and one of them. A rep sees no Scans nav and no scan button; a viewer gets 404 on the new-scan
 // page; an unknown scan id is 404. Screenshots at 1280 and 390 px wide.
-import pg from 'pg'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { E2E_DATABASE_URL } from '../../playwright.config'
+import { expect, test, type Page } from '@playwright/test'
+import { MANAGER, ORG, REP, VIEWER, shoot, signedIn, demoDb } from './helpers/demo'
 
-const ORG = 'demo-roofing'
-const PASSWORD = 'FishMouth-demo-2026' // prisma/seed.ts DEMO_PASSWORD
-const MANAGER = 'manager@demo.fishmouth.test'
-const REP = 'rep@demo.fishmouth.test'
-const VIEWER = 'viewer@demo.fishmouth.test'
-const DESKTOP = { width: 1280, height: 900 }
-const PHONE = { width: 390, height: 844 }
-
-let db: pg.Client
-test.beforeAll(async () => {
-  db = new pg.Client({ connectionString: E2E_DATABASE_URL })
-  await db.connect()
-})
-test.afterAll(async () => {
-  await db?.end()
-})
-
-/** A fresh browser context per person, with its own client IP (the per-IP sign-in limits are not shared). */
-async function signedIn(browser: Browser, email: string, ip: string): Promise<Page> {
-  const ctx = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip }, viewport: DESKTOP })
-  const page = await ctx.newPage()
-  await page.goto(`/sign-in?next=${encodeURIComponent(`/${ORG}`)}`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((u) => u.pathname === `/${ORG}`)
-  await page.waitForLoadState('networkidle')
-  return page
-}
-
-async function shoot(page: Page, name: string) {
-  for (const [size, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport)
-    // from the top: a full-page shot of a scrolled page paints the sticky top bar mid-page
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await page.waitForTimeout(300) // Leaflet and the layout settle after a resize
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true })
-  }
-  await page.setViewportSize(DESKTOP)
-}
+const db = demoDb()
 
 /** Every visible form control has an accessible name (no axe in this project: checked by hand). */
 async function expectLabelledControls(page: Page, scope: string) {

@@ -99,120 +99,94 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ org
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="roof-h">
-            <Card>
-              <h2 id="roof-h" className="mb-3 font-semibold">
-                Aerial image &amp; roof findings
-              </h2>
-              <RoofPanel
-                orgSlug={orgSlug}
-                address={`${address}, ${lead.city}, ${lead.state} ${lead.zip}`}
-                image={lead.roofImage}
-                assessment={lead.roofAssessment}
-                canRunScans={can(member.role, 'scan.run')}
-              />
-            </Card>
-          </section>
-          <section aria-labelledby="score-h">
-            <Card>
-              <h2 id="score-h" className="mb-3 font-semibold">
-                Score &amp; reasons
-              </h2>
-              <ScoreBreakdown score={lead.score} band={lead.band} version={lead.scoreVersion} breakdown={lead.scoreBreakdown} />
-            </Card>
-          </section>
-          <section aria-labelledby="notes-h">
-            <Card>
-              <h2 id="notes-h" className="mb-3 font-semibold">
-                Notes
-              </h2>
-              <NotesPanel
-                orgSlug={orgSlug}
-                leadId={lead.id}
-                editable={editable}
-                addNote={addNoteAction}
-                notes={lead.notes.map((n) => ({
-                  id: n.id,
-                  body: n.body,
-                  createdAt: n.createdAt.toISOString(),
-                  authorName: n.author?.name ?? null,
-                }))}
-              />
-            </Card>
-          </section>
-          <section aria-labelledby="activity-h">
-            <Card>
-              <h2 id="activity-h" className="mb-3 font-semibold">
-                Activity
-              </h2>
-              <ActivityTimeline
-                memberNames={memberNames}
-                activities={lead.activities.map((a) => ({
-                  id: a.id,
-                  type: a.type,
-                  actorType: a.actorType,
-                  actorName: a.actorId ? (userNames[a.actorId] ?? null) : null,
-                  data: a.data,
-                  createdAt: a.createdAt.toISOString(),
-                }))}
-              />
-            </Card>
-          </section>
+          <Panel id="roof" title="Aerial image & roof findings">
+            <RoofPanel
+              orgSlug={orgSlug}
+              address={`${address}, ${lead.city}, ${lead.state} ${lead.zip}`}
+              image={lead.roofImage}
+              assessment={lead.roofAssessment}
+              canRunScans={can(member.role, 'scan.run')}
+            />
+          </Panel>
+          <Panel id="score" title="Score & reasons">
+            <ScoreBreakdown score={lead.score} band={lead.band} version={lead.scoreVersion} breakdown={lead.scoreBreakdown} />
+          </Panel>
+          <Panel id="notes" title="Notes">
+            <NotesPanel
+              orgSlug={orgSlug}
+              leadId={lead.id}
+              editable={editable}
+              addNote={addNoteAction}
+              notes={lead.notes.map((n) => ({
+                id: n.id,
+                body: n.body,
+                createdAt: n.createdAt.toISOString(),
+                authorName: n.author?.name ?? null,
+              }))}
+            />
+          </Panel>
+          <Panel id="activity" title="Activity">
+            <ActivityTimeline
+              memberNames={memberNames}
+              activities={lead.activities.map((a) => ({
+                id: a.id,
+                type: a.type,
+                actorType: a.actorType,
+                actorName: a.actorId ? (userNames[a.actorId] ?? null) : null,
+                data: a.data,
+                createdAt: a.createdAt.toISOString(),
+              }))}
+            />
+          </Panel>
         </div>
         <div className="space-y-6">
-          <section aria-labelledby="facts-h">
-            <Card>
-              <h2 id="facts-h" className="mb-3 font-semibold">
-                Property
-              </h2>
-              <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
-                {facts.map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt className="text-slate-500">{k}</dt>
-                    <dd className="text-slate-900">{v}</dd>
-                  </div>
-                ))}
-              </dl>
-            </Card>
-          </section>
-          <section aria-labelledby="contacts-h">
-            <Card>
-              <h2 id="contacts-h" className="mb-3 font-semibold">
-                Contacts
-              </h2>
-              <ContactsList contacts={lead.contacts} />
-            </Card>
-          </section>
-          <section aria-labelledby="tags-h">
-            <Card>
-              <h2 id="tags-h" className="mb-3 font-semibold">
-                Tags
-              </h2>
-              <TagsEditor orgSlug={orgSlug} leadId={lead.id} tags={lead.tags} editable={editable} update={updateLeadAction} />
-            </Card>
-          </section>
-          <section aria-labelledby="tasks-h">
-            <Card>
-              <h2 id="tasks-h" className="mb-3 font-semibold">
-                Tasks
-              </h2>
-              <TasksPanel
-                orgSlug={orgSlug}
-                leadId={lead.id}
-                editable={editable}
-                addTask={addTaskAction}
-                completeTask={completeTaskAction}
-                tasks={lead.tasks.map((t) => ({
-                  id: t.id,
-                  title: t.title,
-                  dueAt: t.dueAt?.toISOString() ?? null,
-                  doneAt: t.doneAt?.toISOString() ?? null,
-                }))}
-              />
-            </Card>
-          </section>
+          <Panel id="facts" title="Property">
+            <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+              {facts.map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="text-slate-900">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </Panel>
+          <Panel id="contacts" title="Contacts">
+            <ContactsList contacts={lead.contacts} />
+          </Panel>
+          <Panel id="tags" title="Tags">
+            <TagsEditor orgSlug={orgSlug} leadId={lead.id} tags={lead.tags} editable={editable} update={updateLeadAction} />
+          </Panel>
+          <Panel id="tasks" title="Tasks">
+            <TasksPanel
+              orgSlug={orgSlug}
+              leadId={lead.id}
+              editable={editable}
+              addTask={addTaskAction}
+              completeTask={completeTaskAction}
+              tasks={lead.tasks.map((t) => ({
+                id: t.id,
+                title: t.title,
+                dueAt: t.dueAt?.toISOString() ?? null,
+                doneAt: t.doneAt?.toISOString() ?? null,
+              }))}
+            />
+          </Panel>
         </div>
       </div>
     </div>
+  )
+}
+
+/** One titled card of the lead page, a landmark named by its heading. */
+function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <Card>
+        <h2 id={`${id}-h`} className="mb-3 font-semibold">
+          {title}
+        </h2>
+        {children}
+      </Card>
+    </section>
   )
 }
