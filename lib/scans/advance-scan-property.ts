@@ -88,12 +88,12 @@ export async function advanceScanProperty({ actor, propertyId }: { actor: Actor;
     if (row.stage === 'DISCOVERED') {
       const imaged = await imageStage({ orgId, p: row })
       if (imaged === 'failed') return 'failed'
-      row = (await loadProperty(orgId, propertyId))!
+      row = { ...row, stage: 'IMAGED', imageId: imaged.imageId }
     }
     if (row.stage === 'IMAGED') {
       const assessed = await assessStage({ orgId, p: row })
       if (assessed === 'needs_review') return 'needs_review'
-      row = (await loadProperty(orgId, propertyId))!
+      row = { ...row, stage: 'ASSESSED', assessmentId: assessed.assessmentId }
     }
     if (row.stage === 'ASSESSED') return await scoreStage({ actor, orgId, p: row })
     return 'skipped'
@@ -117,7 +117,7 @@ const errorText = (e: AppError) =>
   )
 
 /** Stage 1: fetch the aerial image, store its bytes, measure its quality. An unusable image fails the property. */
-async function imageStage({ orgId, p }: { orgId: string; p: NonNullable<PropertyRow> }): Promise<'imaged' | 'failed'> {
+async function imageStage({ orgId, p }: { orgId: string; p: NonNullable<PropertyRow> }): Promise<{ imageId: string } | 'failed'> {
   if (p.lat == null || p.lng == null) {
     await finish({ orgId, p, status: 'FAILED', error: 'No coordinates for this address' })
     return 'failed'
@@ -131,7 +131,7 @@ async function imageStage({ orgId, p }: { orgId: string; p: NonNullable<Property
   }
   const key = aerialImageKey({ orgId, sha256: img.sha256, contentType: img.contentType })
   await putObject({ key, bytes: img.bytes, contentType: img.contentType })
-  await db.$transaction(async (tx) => {
+  const imageId = await db.$transaction(async (tx) => {
     const image = await tx.roofImage.create({
       data: {
         orgId,
@@ -157,12 +157,13 @@ async function imageStage({ orgId, p }: { orgId: string; p: NonNullable<Property
       data: { imageId: image.id, ...(quality.ok ? { stage: 'IMAGED' } : {}) },
       select: { id: true },
     })
+    return image.id
   })
   if (!quality.ok) {
     await finish({ orgId, p, status: 'FAILED', error: `Aerial image unusable: ${quality.reasons.join(', ')}` })
     return 'failed'
   }
-  return 'imaged'
+  return { imageId }
 }
 
 /** The attempts recorded so far, as decideAssessment reads them. */
@@ -173,7 +174,13 @@ function attemptOf(row: { outcome: string; result: unknown }): AssessmentAttempt
 }
 
 /** Stage 2: the AI assessment, one stored attempt at a time; malformed or unsure → one retry → review queue. */
-async function assessStage({ orgId, p }: { orgId: string; p: NonNullable<PropertyRow> }): Promise<'assessed' | 'needs_review'> {
+async function assessStage({
+  orgId,
+  p,
+}: {
+  orgId: string
+  p: NonNullable<PropertyRow>
+}): Promise<{ assessmentId: string } | 'needs_review'> {
   const rows = await db.roofAssessment.findMany({
     where: { scanPropertyId: p.id, orgId },
     orderBy: { attempt: 'asc' },
@@ -211,7 +218,7 @@ async function assessStage({ orgId, p }: { orgId: string; p: NonNullable<Propert
   const last = rows[rows.length - 1]!
   if (decision.next === 'accept') {
     await db.scanProperty.update({ where: { id: p.id, orgId }, data: { assessmentId: last.id, stage: 'ASSESSED' }, select: { id: true } })
-    return 'assessed'
+    return { assessmentId: last.id }
   }
   await db.$transaction(async (tx) => {
     await tx.roofAssessment.update({ where: { id: last.id }, data: { reviewStatus: 'PENDING' }, select: { id: true } })

@@ -64,3 +64,11 @@ export async function getScanOrThrow({ actor, scanId }: { actor: Actor; scanId: 
 }
 
 export type ScanDetail = Awaited<ReturnType<typeof getScanOrThrow>>
+
+/** A scan's label (the leads list's "From scan …" chip), or null when it is not one of the actor's org's scans. */
+export async function findScanLabel({ actor, scanId }: { actor: Actor; scanId: string }): Promise<string | null> {
+  const orgId = assertCan(actor, 'scan.read')
+  if (!scanIdSchema.safeParse(scanId).success) return null
+  const scan = await db.scan.findFirst({ where: { id: scanId, orgId }, select: { label: true } })
+  return scan?.label ?? null
+}

@@ -4,15 +4,9 @@ import 'server-only'
 import { can } from '@/lib/auth/permissions'
 import { memberActor } from '@/lib/auth/actor'
 import type { MemberContext } from '@/lib/auth/org-context'
-import { AppError } from '@/lib/errors'
-import { getScanOrThrow } from '@/lib/scans/get-scan'
+import { findScanLabel } from '@/lib/scans/get-scan'
 
 export async function scanFilterLabel(member: MemberContext, scanId: string | undefined): Promise<string | null> {
   if (!scanId || !can(member.role, 'scan.read')) return null
-  try {
-    return (await getScanOrThrow({ actor: memberActor(member), scanId })).label
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') return null
-    throw e
-  }
+  return findScanLabel({ actor: memberActor(member), scanId })
 }
