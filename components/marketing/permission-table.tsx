@@ -21,6 +21,7 @@ const LABELS: Record<Permission, string> = {
   'lead.export': 'Export leads (audited)',
   'scan.run': 'Run scans',
   'scan.read': 'See scans and the review queue',
+  'notification.send': 'Send system alerts (no role: the platform does)',
   'sequence.enroll': 'Enroll leads in sequences',
   'ai.test': 'Test the AI assistant',
   'org.settings.read': 'See organization settings',
@@ -60,7 +61,8 @@ export function PermissionTable() {
           </tr>
         </thead>
         <tbody>
-          {PERMISSIONS.map((p) => (
+          {/* rights no role holds (system events) are not a person's to have */}
+          {PERMISSIONS.filter((p) => ROLES.some((r) => scopeOf(r, p) !== 'none')).map((p) => (
             <tr key={p} className="border-t border-slate-200">
               <th scope="row" className="px-3 py-2 font-normal text-slate-800">
                 {LABELS[p]}

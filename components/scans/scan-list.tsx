@@ -15,11 +15,6 @@ import { SandboxBadge, SCAN_STATUS_LABELS, SCAN_STATUSES, ScanProgressBar, ScanS
 type ListInput = { orgSlug: string; query?: { status?: ScanStatus; before?: string; limit?: number } }
 type ListPage = { items: ScanSummary[]; nextBefore: Date | string | null }
 
-export function summaryPercent(s: Pick<ScanSummary, 'total' | 'done' | 'failed' | 'needsReview' | 'status'>): number {
-  if (s.total) return Math.floor(((s.done + s.failed + s.needsReview) / s.total) * 100)
-  return s.status === 'COMPLETED' ? 100 : 0
-}
-
 export function ScanList({
   orgSlug,
   status,
@@ -103,7 +98,7 @@ export function ScanList({
 }
 
 function ScanRow({ orgSlug, scan: s }: { orgSlug: string; scan: ScanSummary }) {
-  const percent = summaryPercent(s)
+  const { percent } = s
   const counts = [
     s.total ? `${(s.done + s.failed + s.needsReview).toLocaleString('en-US')} of ${s.total.toLocaleString('en-US')} processed` : null,
     s.needsReview ? `${s.needsReview} need review` : null,

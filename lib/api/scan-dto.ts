@@ -106,13 +106,7 @@ export const apiScanPageSchema = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-/** Same rule as the scan page (lib/scans/get-scan.ts): finished properties over total. */
-export function scanPercent(s: { status: string; total: number; done: number; failed: number; needsReview: number }): number {
-  if (!s.total) return s.status === 'COMPLETED' ? 100 : 0
-  return Math.min(100, Math.floor(((s.done + s.failed + s.needsReview) / s.total) * 100))
-}
-
-type SummaryLike = Omit<ScanSummary, 'createdBy'> & { percent?: number }
+type SummaryLike = Omit<ScanSummary, 'createdBy'>
 
 export function toApiScanSummary(s: SummaryLike): ApiScanSummary {
   return {
@@ -122,7 +116,7 @@ export function toApiScanSummary(s: SummaryLike): ApiScanSummary {
     propertyCap: s.propertyCap,
     sandbox: s.sandbox,
     source: s.source,
-    percent: s.percent ?? scanPercent(s),
+    percent: s.percent,
     counts: {
       total: s.total,
       done: s.done,

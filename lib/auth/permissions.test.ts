@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string> = {
   'lead.write': 'OAMR.',
   'outreach.send': 'OAMR.',
   'member.read': 'OAMRV',
+  'notification.send': '.....',
   'analytics.read': 'OAM.V',
   'lead.delete': 'OA...',
 }

@@ -50,6 +50,9 @@ export const MATRIX = {
   'analytics.read': [O, A, M, V],
 
   'lead.delete': [O, A],
+
+  /** system events only (no role): the HOT-lead alert job sends notifications to the org's managers */
+  'notification.send': [],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof MATRIX
@@ -120,12 +123,12 @@ export const SYSTEM_GRANTS = {
   /** the scan pipeline (lib/scans): runs the scans it is handed, creates and re-scores their leads */
   'scans.pipeline': ['scan.run', 'scan.read', 'lead.read', 'lead.write'],
   /** HOT-lead alerts (lib/notifications): reads the lead and who the org's managers are, to notify them */
-  notifications: ['lead.read', 'member.read'],
+  notifications: ['lead.read', 'member.read', 'notification.send'],
   operator: PERMISSIONS,
   seed: PERMISSIONS,
 } as const satisfies Record<string, readonly Permission[]>
 export type SystemProcess = keyof typeof SYSTEM_GRANTS
 
 /** Plan gates: features an organization's plan must include (lib/billing/plans.ts says which plan has which). */
-export const PLAN_GATES = ['api.access', 'ai.ad_generation', 'seats'] as const
+export const PLAN_GATES = ['api.access', 'ai.ad_generation', 'report.white_label'] as const
 export type PlanGate = (typeof PLAN_GATES)[number]

@@ -9,13 +9,13 @@ import { getPlan, PLAN_ORDER, type Plan, type PlanId } from '@/lib/billing/plans
 const HAS: Record<PlanGate, (p: Plan) => boolean> = {
   'api.access': (p) => p.apiAccess,
   'ai.ad_generation': (p) => p.aiAdGenerationsPerMonth === null || p.aiAdGenerationsPerMonth > 0,
-  seats: (p) => p.seats > 0,
+  'report.white_label': (p) => p.whiteLabelReport,
 }
 
 const MESSAGES: Record<PlanGate, string> = {
   'api.access': 'The REST API is available on the Enterprise plan',
   'ai.ad_generation': 'AI ad generation is not included in your plan',
-  seats: 'Your plan has no seats',
+  'report.white_label': 'The white-label homeowner report is available on the Enterprise plan',
 }
 
 export function planHas(plan: PlanId, gate: PlanGate): boolean {

@@ -5,7 +5,6 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
-import { AppError } from '@/lib/errors'
 import { sendEmail } from '@/lib/email/send-email'
 import { assertCan, type Actor } from '@/lib/auth/actor'
 import type { Role } from '@/lib/generated/prisma/enums'
@@ -23,9 +22,9 @@ export type NotifyHotLeadResult =
   { status: 'skipped'; reason: 'not_found' | 'not_hot' } | { status: 'notified'; recipients: number; created: number }
 
 export async function notifyHotLead({ actor, leadId }: { actor: Actor; leadId: string }): Promise<NotifyHotLeadResult> {
-  // an alert is a system event (the pipeline scored a lead HOT), never something a person or an API key sends
-  if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'Alerts are sent by the system', { details: { actor: actor.kind } })
-  const orgId = assertCan(actor, 'lead.read')
+  // an alert is a system event (the pipeline scored a lead HOT): no role holds notification.send
+  const orgId = assertCan(actor, 'notification.send')
+  assertCan(actor, 'lead.read')
   assertCan(actor, 'member.read')
   const lead = await db.lead.findFirst({
     where: { id: leadId, orgId, deletedAt: null },

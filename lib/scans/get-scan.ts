@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { notFound } from '@/lib/errors'
 import { assertCan, type Actor } from '@/lib/auth/actor'
 import { scanIdSchema } from '@/lib/scans/schemas'
-import { SCAN_SUMMARY_SELECT } from '@/lib/scans/list-scans'
+import { SCAN_SUMMARY_SELECT, scanPercent } from '@/lib/scans/list-scans'
 import type { ScanEstimate } from '@/lib/scans/estimate-scan-cost'
 
 const PROPERTIES_PAGE = 200
@@ -55,11 +55,7 @@ export async function getScanOrThrow({ actor, scanId }: { actor: Actor; scanId: 
     estimate: scan.estimate as unknown as ScanEstimate,
     stages: byStage.map((g) => ({ stage: g.stage, status: g.status, count: g._count._all })),
     properties,
-    percent: scan.total
-      ? Math.floor(((scan.done + scan.failed + scan.needsReview) / scan.total) * 100)
-      : scan.status === 'COMPLETED'
-        ? 100
-        : 0,
+    percent: scanPercent(scan),
   }
 }
 

@@ -35,8 +35,14 @@ export async function listScans({ actor, query }: { actor: Actor; query: ListSca
     take: query.limit + 1,
     select: SCAN_SUMMARY_SELECT,
   })
-  const items = rows.slice(0, query.limit)
+  const items = rows.slice(0, query.limit).map((s) => ({ ...s, percent: scanPercent(s) }))
   return { items, nextBefore: rows.length > query.limit ? items[items.length - 1]!.createdAt : null }
 }
 
 export type ScanSummary = Awaited<ReturnType<typeof listScans>>['items'][number]
+
+/** Finished properties (done, failed, waiting for review) over the total, 0–100: the one progress figure. */
+export function scanPercent(s: { status: string; total: number; done: number; failed: number; needsReview: number }): number {
+  if (!s.total) return s.status === 'COMPLETED' ? 100 : 0
+  return Math.min(100, Math.floor(((s.done + s.failed + s.needsReview) / s.total) * 100))
+}

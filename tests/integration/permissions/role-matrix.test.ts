@@ -81,6 +81,7 @@ const EXPECTED: Record<string, Role[]> = {
   'outreach.send': [O, A, M, R],
   'analytics.read': [O, A, M, V],
   'lead.delete': [O, A],
+  'notification.send': [], // system only (the HOT-lead alert job)
 }
 
 /** Later issues: move a permission from here to ACTION_DRIVERS when its first action lands. */
@@ -95,6 +96,7 @@ export const PERMISSIONS_WITHOUT_ACTIONS_YET: Permission[] = [
   'audit.read',
   'billing.read',
   'sequence.enroll',
+  'notification.send', // system only: never an action
   'ai.test',
   'outreach.send',
   'analytics.read',
