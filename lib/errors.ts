@@ -66,6 +66,16 @@ export const ERROR_REASONS = [
   'SCAN_FINISHED',
   'SCAN_RUNNING',
   'REVIEW_DECIDED',
+  // billing (lib/billing): why billable work or a billing change was refused
+  'SPEND_CAP',
+  'TRIAL_LIMIT',
+  'TRIAL_USED',
+  'BILLING_READ_ONLY',
+  'DISPUTE_FROZEN',
+  'GUARANTEE_EXPIRED',
+  'ALREADY_DISPUTED',
+  'PLAN_UNCHANGED',
+  'NO_SUBSCRIPTION',
   // outreach
   'SUPPRESSED',
   // webhooks in

@@ -106,6 +106,8 @@ export const STAFF_MATRIX = {
   'staff.webhook.replay': ['STAFF_ADMIN'],
   'staff.outbox.retry': ['STAFF_ADMIN'],
   'staff.job.retry': ['STAFF_ADMIN'],
+  /** credits, refunds, lifting a dispute freeze, deciding lead-dispute reviews (lib/billing) */
+  'staff.billing.adjust': ['STAFF_ADMIN'],
 } as const satisfies Record<string, readonly StaffRole[]>
 export type StaffPermission = keyof typeof STAFF_MATRIX
 
@@ -124,6 +126,8 @@ export const SYSTEM_GRANTS = {
   'scans.pipeline': ['scan.run', 'scan.read', 'lead.read', 'lead.write'],
   /** HOT-lead alerts (lib/notifications): reads the lead and who the org's managers are, to notify them */
   notifications: ['lead.read', 'member.read', 'notification.send'],
+  /** billing jobs (lib/billing): Stripe sync, dunning clock, trial expiry, reconciliation, spend-cap warnings */
+  billing: ['billing.read', 'member.read', 'notification.send'],
   operator: PERMISSIONS,
   seed: PERMISSIONS,
 } as const satisfies Record<string, readonly Permission[]>
