@@ -327,6 +327,23 @@ CREATE TRIGGER lead_disputes_refs BEFORE INSERT OR UPDATE OF usage_event_id, org
 ALTER TABLE "lead_disputes" ADD CONSTRAINT "lead_disputes_decided_chk" CHECK (
   ("status" = 'OPEN') = ("decided_at" IS NULL) AND "credit_cents" >= 0 AND ("status" = 'CREDITED' OR "credit_cents" = 0));
 
+-- every organization has a billing account from its first moment: a trial (14 days, no card) unless made on a paid
+-- plan (the operator CLI, the seed); lib/billing changes it from there
+CREATE FUNCTION fm_organizations_billing_account() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "billing_accounts" ("org_id", "state", "trial_ends_at", "period_start", "period_end", "spend_cap_cents", "updated_at")
+  VALUES (NEW.id,
+          CASE WHEN NEW.plan = 'TRIAL' THEN 'TRIALING'::"BillingState" ELSE 'ACTIVE'::"BillingState" END,
+          CASE WHEN NEW.plan = 'TRIAL' THEN NEW.created_at + interval '14 days' END,
+          NEW.created_at,
+          NEW.created_at + CASE WHEN NEW.plan = 'TRIAL' THEN interval '14 days' ELSE interval '1 month' END,
+          CASE NEW.plan WHEN 'PROFESSIONAL' THEN 50000 WHEN 'ENTERPRISE' THEN 200000 ELSE 0 END,
+          now())
+  ON CONFLICT ("org_id") DO NOTHING;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER organizations_billing_account AFTER INSERT ON "organizations" FOR EACH ROW EXECUTE FUNCTION fm_organizations_billing_account();
+
 -- every organization has a billing account: backfill the ones made before billing existed
 INSERT INTO "billing_accounts" ("org_id", "state", "trial_ends_at", "period_start", "period_end", "spend_cap_cents", "updated_at")
 SELECT o.id,

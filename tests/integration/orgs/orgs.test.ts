@@ -95,10 +95,13 @@ describe('organization settings', () => {
 })
 
 describe('billing account', () => {
-  it('belongs to an existing organization (foreign key) and goes with it', async () => {
+  it('is made with every organization (a 14-day trial), belongs to an existing one (foreign key) and goes with it', async () => {
     await expect(db.billingAccount.create({ data: { orgId: randomUUID(), stripeCustomerId: uniq('cus_') } })).rejects.toThrow()
     const { org } = await createOrgWithRoles()
-    await db.billingAccount.create({ data: { orgId: org.id, stripeCustomerId: uniq('cus_') } })
+    const account = await db.billingAccount.findUniqueOrThrow({ where: { orgId: org.id } })
+    expect(account.state).toBe('TRIALING')
+    expect(account.trialEndsAt!.getTime() - org.createdAt.getTime()).toBe(14 * 86_400_000)
+    await expect(db.billingAccount.create({ data: { orgId: org.id, stripeCustomerId: uniq('cus_') } })).rejects.toThrow()
     const rows = await db.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'billing_accounts_org_id_fkey' AND confdeltype = 'c'`
     expect(rows[0]!.n).toBe(1)
