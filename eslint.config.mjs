@@ -33,12 +33,18 @@ const ISOMORPHIC_LIB = [
   'lib/*/schemas.ts', // zod schemas shared by forms and the server
   'lib/action-result.ts', // the client-side shape of a server action result (types only)
   'lib/errors.ts', // AppError, ErrorReason, reasonOf()
+  'lib/geo/polygon.ts', // drawn scan areas: the scan form checks a shape with the server's functions
   'lib/auth/actor.ts', // pure checks over the permission tables (lib/leads/import-mapping uses requireScope)
   'lib/auth/permissions.ts',
   'lib/auth/password-policy.ts',
   'lib/auth/common-passwords.ts',
   'lib/billing/plans.ts',
+  'lib/billing/lead-dispute-schemas.ts', // the dispute form (billing page, lead page) validates with the server's schema
+  'lib/billing/spend-cap-schema.ts', // the billing page's cap form validates with the action's schema
+  'lib/billing/dunning-schedule.ts', // pure: what the dunning clock does next (billing page, banner)
   'lib/leads/import-mapping.ts', // the import wizard maps CSV headers in the browser
+  'lib/scans/address-rows.ts', // a scan of addresses: the new-scan form checks rows with the server's function
+  'lib/scans/address-csv.ts', // the new-scan form parses a CSV of addresses in the browser
   'lib/leads/normalize-address.ts',
   'lib/leads/phone.ts',
   'lib/orgs/slug.ts',

@@ -37,6 +37,11 @@ export const PROVIDER_ENV = {
   STRIPE_API_HOST: optional,
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+  /** Stripe price ids (lib/billing/stripe-prices.ts): each plan's monthly price and its metered quality-lead price */
+  STRIPE_PRICE_PROFESSIONAL: optional,
+  STRIPE_PRICE_PROFESSIONAL_LEADS: optional,
+  STRIPE_PRICE_ENTERPRISE: optional,
+  STRIPE_PRICE_ENTERPRISE_LEADS: optional,
   LOB_API_KEY: optional,
   LOB_BASE_URL: optionalUrl,
   LOB_WEBHOOK_SECRET: optional,

@@ -76,6 +76,10 @@ export const ERROR_REASONS = [
   'ALREADY_DISPUTED',
   'PLAN_UNCHANGED',
   'NO_SUBSCRIPTION',
+  'SUBSCRIPTION_EXISTS',
+  'NOT_CANCELING',
+  'SANDBOX_ONLY',
+  'NO_FEE',
   // outreach
   'SUPPRESSED',
   // webhooks in

@@ -1,12 +1,15 @@
 // Demo leads: exactly 603 homes in Dallas–Fort Worth for the demo org — real ZIPs, cities, counties and street
 // names; synthetic house numbers, owners and facts. Deterministic (seeded RNG, fixed ids) and idempotent: a
-// second run adds nothing. Spread over rep@ and rep2@ and unassigned, with notes, tasks and timelines.
+// second run adds nothing. Spread over rep@ and rep2@ and unassigned, with notes, tasks and timelines. Each lead's
+// aerial image and roof findings (the assessment it was scored with) come from prisma/seed-roofs.ts.
 import { createHash } from 'node:crypto'
 import { db } from '@/lib/db'
+import { applyManualPlan } from '@/lib/billing/apply-manual-plan'
 import { mulberry32 } from '@/lib/mulberry32'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import type { LeadStatus, RoofMaterial } from '@/lib/generated/prisma/enums'
 import { demoLeadScore } from './seed-scores'
+import { seedDemoRoofs } from './seed-roofs'
 
 export const DEMO_LEAD_COUNT = 603
 
@@ -282,7 +285,11 @@ function uuidFrom(name: string) {
 }
 
 export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEmails: string[] }) {
-  await db.organization.update({ where: { id: orgId }, data: { plan: 'ENTERPRISE' }, select: { id: true } })
+  const account = await db.billingAccount.findUnique({ where: { orgId }, select: { state: true } })
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true } })
+  // the demo org is an Enterprise customer, billed by hand (not through Stripe): ACTIVE, with the plan's cap
+  if (org.plan !== 'ENTERPRISE' || account?.state !== 'ACTIVE')
+    await db.$transaction((tx) => applyManualPlan(tx, { orgId, plan: 'ENTERPRISE' }))
   const reps = await db.membership.findMany({
     where: { orgId, user: { email: { in: repEmails } } },
     select: { id: true, userId: true },
@@ -358,11 +365,17 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
     (await db.lead.findMany({ where: { orgId, id: { in: leads.map((l) => l.id) } }, select: { id: true } })).map((l) => l.id),
   )
   const fresh = leads.filter((l) => !existing.has(l.id))
-  if (!fresh.length) return { created: 0, total: await db.lead.count({ where: { orgId, deletedAt: null } }) }
+  // every demo lead's aerial image + findings (also for leads seeded before the demo had them); after the leads exist
+  const roofLeads = leads.map((l) => ({ id: l.id, lat: l.lat, lng: l.lng, createdAt: l.createdAt, assessment: l.assessment }))
+  const roofs = () => seedDemoRoofs({ orgId, leads: roofLeads })
+  if (!fresh.length) {
+    const roof = await roofs()
+    return { created: 0, total: await db.lead.count({ where: { orgId, deletedAt: null } }), roofs: roof }
+  }
   await db.$transaction(
     async (tx) => {
       await tx.lead.createMany({
-        data: fresh.map(({ phone: _p, email: _e, hasEmail: _h, ...l }) => ({ ...l, updatedAt: l.createdAt })),
+        data: fresh.map(({ phone: _p, email: _e, hasEmail: _h, assessment: _a, ...l }) => ({ ...l, updatedAt: l.createdAt })),
         skipDuplicates: true,
       })
       await tx.contact.createMany({
@@ -465,5 +478,6 @@ export async function seedDemoLeads({ orgId, repEmails }: { orgId: string; repEm
     },
     { timeout: 60_000 },
   )
-  return { created: fresh.length, total: await db.lead.count({ where: { orgId, deletedAt: null } }) }
+  const roof = await roofs()
+  return { created: fresh.length, total: await db.lead.count({ where: { orgId, deletedAt: null } }), roofs: roof }
 }

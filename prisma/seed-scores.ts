@@ -1,7 +1,8 @@
 // Demo scores: each demo lead's score, band and breakdown come from the real scorer (lib/scoring scoreV1) fed
 // with a deterministic synthetic "sandbox" roof assessment (condition, indicators with evidence, confidence), the
 // lead's year built, re-roof, value, material and contacts. The breakdown is flagged `sandbox: true` so the UI
-// says "Sandbox analysis": no AI looked at a real roof.
+// says "Sandbox analysis": no AI looked at a real roof. prisma/seed-roofs.ts stores that same assessment, with a
+// synthetic aerial image dressed to match it, as the lead's roof image and findings.
 //
 // `latent` is the demo's old synthetic score (a roof's "need", 5–99, correlated with its age): it drives how worn
 // the synthetic roof looks, so the HOT/WARM/COLD spread stays close to what the demo showed before (about 16/42/42 %).
@@ -118,15 +119,17 @@ export function demoLeadScore(l: {
   propertyValueCents: number
   hasEmail: boolean
   now: Date
-}): { score: number | null; scoreVersion: string; scoreBreakdown: ScoreV1Result } {
+}): { score: number | null; scoreVersion: string; scoreBreakdown: ScoreV1Result; assessment: RoofAssessmentInput } {
   const year = l.now.getUTCFullYear()
   const reroofYear = l.roofAgeYears < year - l.yearBuilt ? year - l.roofAgeYears : null
+  // the same assessment is stored as the lead's roof_assessments row with its aerial image (prisma/seed-roofs.ts)
+  const assessment = sandboxAssessment({ leadId: l.id, latent: l.latent, material: l.roofMaterial, roofAgeYears: l.roofAgeYears })
   const breakdown = scoreV1({
-    assessment: sandboxAssessment({ leadId: l.id, latent: l.latent, material: l.roofMaterial, roofAgeYears: l.roofAgeYears }),
+    assessment,
     property: { yearBuilt: l.yearBuilt, reroofYear, propertyValueCents: l.propertyValueCents, material: l.roofMaterial },
     contact: { ownerNameKnown: true, phones: 1, emails: l.hasEmail ? 1 : 0 },
     now: l.now,
     sandbox: true,
   })
-  return { score: breakdown.score, scoreVersion: breakdown.version, scoreBreakdown: breakdown }
+  return { score: breakdown.score, scoreVersion: breakdown.version, scoreBreakdown: breakdown, assessment }
 }

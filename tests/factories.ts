@@ -1,7 +1,7 @@
 // Test factories: unique values every call, real rows in the real database.
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
-import type { Role } from '@/lib/generated/prisma/enums'
+import type { OrgPlan, Role } from '@/lib/generated/prisma/enums'
 import { hashPassword } from '@/lib/auth/password'
 
 export const TEST_PASSWORD = 'correct-Horse-battery-42'
@@ -24,8 +24,11 @@ export async function createUser(
   })
 }
 
-export async function createOrg(over: { slug?: string; name?: string } = {}) {
-  return db.organization.create({ data: { slug: over.slug ?? uniq('org-'), name: over.name ?? 'Test Roofing Co' } })
+/** A new org; its billing account comes from the insert trigger (TRIAL → 14-day trial, a paid plan → ACTIVE). */
+export async function createOrg(over: { slug?: string; name?: string; plan?: OrgPlan } = {}) {
+  return db.organization.create({
+    data: { slug: over.slug ?? uniq('org-'), name: over.name ?? 'Test Roofing Co', ...(over.plan ? { plan: over.plan } : {}) },
+  })
 }
 
 export async function addMember(orgId: string, userId: string, role: Role) {
@@ -45,9 +48,10 @@ export async function createSession(userId: string, over: { rememberMe?: boolean
   })
 }
 
-/** An org with one member per role, each with a live session. */
-export async function createOrgWithRoles() {
-  const org = await createOrg()
+/** An org with one member per role, each with a live session. Five members fill more than a Trial's 2 seats:
+ *  tests that invite or accept pass a plan with room (`{ plan: 'ENTERPRISE' }`). */
+export async function createOrgWithRoles(over: { plan?: OrgPlan } = {}) {
+  const org = await createOrg({ plan: over.plan })
   const roles: Role[] = ['OWNER', 'ADMIN', 'MANAGER', 'REP', 'VIEWER']
   const members = {} as Record<Role, { user: Awaited<ReturnType<typeof createUser>>; sessionId: string }>
   for (const role of roles) {

@@ -9,6 +9,7 @@ import { SandboxBanner } from '@/components/app-shell/sandbox-banner'
 import { signOutAction } from '@/app/(auth)/actions'
 import { SignOutButton } from './sign-out-button'
 import { NotificationBellSlot } from './notifications/notification-bell-slot'
+import { BillingBannerSlot } from './billing-banner-slot'
 import { can } from '@/lib/auth/permissions'
 
 export async function generateMetadata({ params }: { params: Promise<{ orgSlug: string }> }): Promise<Metadata> {
@@ -25,7 +26,12 @@ export default async function OrgLayout({ children, params }: { children: React.
     <AppShell
       orgSlug={member.org.slug}
       showScans={can(member.role, 'scan.read')}
-      banner={sandbox ? <SandboxBanner /> : undefined}
+      banner={
+        <>
+          {sandbox && <SandboxBanner />}
+          <BillingBannerSlot member={member} />
+        </>
+      }
       orgSwitcher={<OrgSwitcher current={member.org} orgs={orgs.map((o) => ({ slug: o.org.slug, name: o.org.name, role: o.role }))} />}
       notifications={<NotificationBellSlot member={member} />}
       userMenu={<UserMenu user={session.user} signOut={<SignOutButton signOut={signOutAction} />} />}

@@ -1,5 +1,6 @@
 'use client'
-// The "draw on the map" picker of a new scan: click (or tap) sets the centre, the radius draws a circle. Works
+// The "draw on the map" picker of a new scan: click (or tap) sets the centre, the radius draws a circle; in
+// "Draw area" mode (`mode="polygon"`) each click adds a corner, drawn as numbered dots joined by the shape. Works
 // with no tiles configured (plain background, scale, zoom), like the leads map. Loaded client-side only
 // (area-picker.tsx imports it with next/dynamic: Leaflet touches window at import time).
 import 'leaflet/dist/leaflet.css'
@@ -20,17 +21,27 @@ export default function AreaMap({
   tilesUrl,
   onPick,
   onViewChange,
+  mode = 'radius',
+  vertices = [],
+  invalid = false,
 }: {
   centre: LatLng | null
   radiusMiles: number | null
   tilesUrl: string | null
+  /** a click: the centre (radius mode) or the next corner (polygon mode) */
   onPick: (p: LatLng) => void
   /** the middle of the visible map, for the keyboard "use the middle of the map" button */
   onViewChange?: (p: LatLng) => void
+  mode?: 'radius' | 'polygon'
+  /** polygon mode: the corners drawn so far, in order */
+  vertices?: LatLng[]
+  /** polygon mode: the shape is refused (crossing edges, too large): drawn in red */
+  invalid?: boolean
 }) {
   const el = useRef<HTMLDivElement>(null)
   const map = useRef<L.Map | null>(null)
   const shapes = useRef<{ dot: L.CircleMarker; circle: L.Circle } | null>(null)
+  const drawn = useRef<L.LayerGroup | null>(null)
   const pick = useRef(onPick)
   const view = useRef(onViewChange)
   useEffect(() => {
@@ -63,9 +74,11 @@ export default function AreaMap({
     })
     resized.observe(el.current)
     map.current = m
+    drawn.current = L.layerGroup().addTo(m)
     return () => {
       resized.disconnect()
       shapes.current = null
+      drawn.current = null
       map.current = null
       m.remove()
     }
@@ -79,7 +92,7 @@ export default function AreaMap({
   useEffect(() => {
     const m = map.current
     if (!m) return
-    if (lat === null || lng === null) {
+    if (mode !== 'radius' || lat === null || lng === null) {
       shapes.current?.dot.remove()
       shapes.current?.circle.remove()
       shapes.current = null
@@ -108,7 +121,32 @@ export default function AreaMap({
     // show the area the scan will cover: the circle fills the map (a click on a country-wide view zooms in)
     if (metres > 0) m.fitBounds(at.toBounds(metres * 2), { padding: [16, 16], maxZoom: 15 })
     else if (!m.getBounds().contains(at)) m.panTo(at)
-  }, [lat, lng, radiusMiles])
+  }, [lat, lng, radiusMiles, mode])
+
+  // polygon mode: a dot per corner (the first one larger: click near it to see where the shape closes) and the
+  // shape itself, closed back to the first corner once it has three. Redrawn from the corners on every change.
+  const key = mode === 'polygon' ? vertices.map((v) => `${v.lat},${v.lng}`).join(' ') : ''
+  useEffect(() => {
+    const group = drawn.current
+    if (!group) return
+    group.clearLayers()
+    if (mode !== 'polygon' || !key) return
+    const pts = key.split(' ').map((p) => p.split(',').map(Number) as [number, number])
+    const color = invalid ? '#b91c1c' : '#0f5fae'
+    if (pts.length >= 3)
+      L.polygon(pts, { color, weight: 2, fillColor: invalid ? '#ef4444' : '#1677d2', fillOpacity: 0.15, interactive: false }).addTo(group)
+    else if (pts.length === 2) L.polyline(pts, { color, weight: 2, interactive: false }).addTo(group)
+    pts.forEach((p, i) =>
+      L.circleMarker(p, {
+        radius: i === 0 ? 7 : 5,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: color,
+        fillOpacity: 1,
+        interactive: false,
+      }).addTo(group),
+    )
+  }, [key, mode, invalid])
 
   return (
     <div
@@ -116,8 +154,10 @@ export default function AreaMap({
       className="h-full w-full cursor-crosshair"
       style={{ background: tilesUrl ? undefined : '#eef2f6' }}
       role="region"
-      aria-label="Map: click to set the centre of the scan"
+      aria-label={mode === 'polygon' ? 'Map: click to add a corner of the area to scan' : 'Map: click to set the centre of the scan'}
       data-testid="scan-area-map"
+      data-mode={mode}
+      data-vertices={mode === 'polygon' ? vertices.length : undefined}
     />
   )
 }

@@ -7,15 +7,20 @@ import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 import type { ActionError, ActionFn } from '@/lib/action-result'
 import { RADIUS_MAX_MILES, RADIUS_MIN_MILES, scanAreaSchema, type ScanArea } from '@/lib/geo/schemas'
+import { checkPolygon } from '@/lib/geo/polygon'
 import type { ScanPreview } from '@/lib/scans/preview-scan'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Alert, ErrorNotice, Skeleton } from '@/components/ui/feedback'
+import { BillingErrorLink } from '@/components/billing/billing-error-link'
 import { Field, Input, Label } from '@/components/ui/field'
 import { cn } from '@/components/ui/cn'
 import { ScanEstimateView } from './scan-estimate'
 import { issuesOf, retryIn, scanFieldErrors, type ScanField, type ScanFieldErrors } from './scan-form-errors'
 import type { LatLng } from './area-map'
+import { PolygonAreaField } from './polygon-area-field'
+import { AddressScanFields, AddressScanHelp, type AddressScanRequest } from './address-scan-fields'
+import type { AddressScanPreview } from '@/lib/scans/preview-address-scan'
 
 const AreaMap = dynamic(() => import('./area-map'), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> })
 
@@ -23,13 +28,15 @@ const AreaMap = dynamic(() => import('./area-map'), { ssr: false, loading: () =>
 const CAP_MIN = 10
 const CAP_MAX = 1000
 
-type AreaKind = ScanArea['kind']
+type AreaKind = ScanArea['kind'] | 'csv'
 export type NewScanInput = { orgSlug: string; area: ScanArea; propertyCap: number }
 
 const KINDS: Array<{ value: AreaKind; label: string }> = [
   { value: 'radius', label: 'Draw on the map' },
+  { value: 'polygon', label: 'Draw area' },
   { value: 'zip', label: 'ZIP code' },
   { value: 'city', label: 'City' },
+  { value: 'csv', label: 'CSV of addresses' },
 ]
 
 export function NewScanForm({
@@ -37,11 +44,16 @@ export function NewScanForm({
   tilesUrl,
   previewScan,
   createScan,
+  previewAddressScan,
+  createAddressScan,
 }: {
   orgSlug: string
   tilesUrl: string | null
   previewScan: ActionFn<NewScanInput, ScanPreview>
   createScan: ActionFn<NewScanInput, { id: string }>
+  /** the "CSV of addresses" choice (shown when both are given) */
+  previewAddressScan?: ActionFn<AddressScanRequest, AddressScanPreview>
+  createAddressScan?: ActionFn<AddressScanRequest, { id: string }>
 }) {
   const router = useRouter()
   const [kind, setKind] = useState<AreaKind>('radius')
@@ -52,6 +64,7 @@ export function NewScanForm({
   const [preview, setPreview] = useState<{ data: ScanPreview; input: NewScanInput } | null>(null)
   const [busy, setBusy] = useState<'estimate' | 'run' | null>(null)
   const [viewCentre, setViewCentre] = useState<LatLng | null>(null)
+  const [vertices, setVertices] = useState<LatLng[]>([])
   const estimateHeading = useRef<HTMLDivElement>(null)
 
   const centre = parseCentre(values.lat, values.lng)
@@ -69,6 +82,13 @@ export function NewScanForm({
     setFailure(null)
     setRateLimit(null)
   }
+  const changeVertices = (next: LatLng[]) => {
+    setVertices(next)
+    setErrors((e) => ({ ...e, vertices: undefined, form: undefined }))
+    setPreview(null)
+    setFailure(null)
+    setRateLimit(null)
+  }
   const onInput = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => change({ [k]: e.target.value })
 
   const buildInput = (): NewScanInput | null => {
@@ -77,9 +97,16 @@ export function NewScanForm({
         ? { kind, zip: values.zip }
         : kind === 'city'
           ? { kind, city: values.city, state: values.state }
-          : { kind, lat: toNumber(values.lat), lng: toNumber(values.lng), radiusMiles: toNumber(values.radiusMiles) }
+          : kind === 'polygon'
+            ? { kind, vertices }
+            : { kind, lat: toNumber(values.lat), lng: toNumber(values.lng), radiusMiles: toNumber(values.radiusMiles) }
     const parsed = scanAreaSchema.safeParse(area)
     const found: ScanFieldErrors = parsed.success ? {} : scanFieldErrors(parsed.error.issues)
+    if (parsed.success && parsed.data.kind === 'polygon') {
+      // crossing edges, no area, too large: the server says the same (resolveArea)
+      const shape = checkPolygon(parsed.data.vertices)
+      if (!shape.ok) found.vertices = shape.message
+    }
     if (kind === 'radius' && values.lat.trim() === '' && values.lng.trim() === '') {
       // nothing picked yet: one message that says how, not "must be a number" twice
       found.lat = 'Click the map to set the centre, or type its latitude and longitude'
@@ -167,6 +194,14 @@ export function NewScanForm({
               ))}
             </div>
           </fieldset>
+
+          {kind === 'polygon' && (
+            <PolygonAreaField tilesUrl={tilesUrl} vertices={vertices} onChange={changeVertices} error={errors.vertices} />
+          )}
+
+          {kind === 'csv' && previewAddressScan && createAddressScan && (
+            <AddressScanFields orgSlug={orgSlug} previewAddressScan={previewAddressScan} createAddressScan={createAddressScan} />
+          )}
 
           {kind === 'zip' && (
             <Field id="scan-zip" label="ZIP code" error={errors.zip} hint="5 digits; the scan covers about 2.5 mi around its centre.">
@@ -323,31 +358,35 @@ export function NewScanForm({
             </div>
           )}
 
-          <Field
-            id="scan-propertyCap"
-            label="Property cap"
-            error={errors.propertyCap}
-            hint={`${CAP_MIN}–${CAP_MAX.toLocaleString('en-US')} properties at most; your plan may allow fewer (the estimate says so).`}
-          >
-            <Input
-              id="scan-propertyCap"
-              type="number"
-              inputMode="numeric"
-              min={CAP_MIN}
-              max={CAP_MAX}
-              step={1}
-              className="max-w-40"
-              value={values.propertyCap}
-              onChange={onInput('propertyCap')}
-              aria-invalid={!!errors.propertyCap}
-              aria-describedby={describedBy('propertyCap', true)}
-            />
-          </Field>
+          {kind !== 'csv' && (
+            <>
+              <Field
+                id="scan-propertyCap"
+                label="Property cap"
+                error={errors.propertyCap}
+                hint={`${CAP_MIN}–${CAP_MAX.toLocaleString('en-US')} properties at most; your plan may allow fewer (the estimate says so).`}
+              >
+                <Input
+                  id="scan-propertyCap"
+                  type="number"
+                  inputMode="numeric"
+                  min={CAP_MIN}
+                  max={CAP_MAX}
+                  step={1}
+                  className="max-w-40"
+                  value={values.propertyCap}
+                  onChange={onInput('propertyCap')}
+                  aria-invalid={!!errors.propertyCap}
+                  aria-describedby={describedBy('propertyCap', true)}
+                />
+              </Field>
 
-          {errors.form && <Alert tone="error">{errors.form}</Alert>}
-          <Button type="submit" loading={busy === 'estimate'} disabled={busy !== null}>
-            Estimate
-          </Button>
+              {errors.form && <Alert tone="error">{errors.form}</Alert>}
+              <Button type="submit" loading={busy === 'estimate'} disabled={busy !== null}>
+                Estimate
+              </Button>
+            </>
+          )}
         </form>
       </Card>
 
@@ -357,8 +396,10 @@ export function NewScanForm({
             {rateLimit}
           </Alert>
         )}
-        {failure && <ErrorNotice error={failure} />}
-        {preview ? (
+        {failure && <ErrorNotice error={failure} action={<BillingErrorLink error={failure} orgSlug={orgSlug} />} />}
+        {kind === 'csv' ? (
+          <AddressScanHelp />
+        ) : preview ? (
           <Card className="space-y-4 p-4 sm:p-6">
             <div ref={estimateHeading} tabIndex={-1} className="outline-none">
               <ScanEstimateView preview={preview.data} requestedCap={preview.input.propertyCap} />

@@ -17,7 +17,7 @@ export function ScanEstimateView({ preview, requestedCap }: { preview: ScanPrevi
         </h2>
         <p className="text-sm text-slate-600">
           {area.label}
-          {area.kind === 'radius' ? '' : ` · ${radius.toLocaleString('en-US')} mi around its centre`}
+          {area.kind === 'radius' || area.kind === 'polygon' ? '' : ` · ${radius.toLocaleString('en-US')} mi around its centre`}
         </p>
       </div>
       <dl className="grid grid-cols-3 gap-2 sm:gap-3">

@@ -1,11 +1,12 @@
 // Where a new-scan error goes on the form. The server answers VALIDATION_FAILED with zod issue paths: the
 // action's schema says "area.zip", "area.radiusMiles", "propertyCap"; resolveArea says "zip" or "city" (an
-// unknown ZIP or city). The browser's own check (scanAreaSchema) says "lat", "radiusMiles", …. Anything
+// unknown ZIP or city). The browser's own check (scanAreaSchema) says "lat", "radiusMiles", …. A drawn area's
+// issues ("area.vertices" from resolveArea, "area.vertices.2.lat" from the schema) all go to "vertices". Anything
 // else is a form-level message.
-export type ScanField = 'zip' | 'city' | 'state' | 'lat' | 'lng' | 'radiusMiles' | 'propertyCap'
+export type ScanField = 'zip' | 'city' | 'state' | 'lat' | 'lng' | 'radiusMiles' | 'propertyCap' | 'vertices'
 export type ScanFieldErrors = Partial<Record<ScanField | 'form', string>>
 
-const FIELDS: readonly ScanField[] = ['zip', 'city', 'state', 'lat', 'lng', 'radiusMiles', 'propertyCap']
+const FIELDS: readonly ScanField[] = ['zip', 'city', 'state', 'lat', 'lng', 'radiusMiles', 'propertyCap', 'vertices']
 
 export interface IssueLike {
   path?: unknown
@@ -15,6 +16,7 @@ export interface IssueLike {
 function fieldOf(path: unknown): ScanField | 'form' {
   const parts = Array.isArray(path) ? path.map(String) : typeof path === 'string' ? path.split('.') : []
   const rest = parts[0] === 'area' ? parts.slice(1) : parts
+  if (rest[0] === 'vertices') return 'vertices'
   const key = rest.length === 1 ? rest[0] : undefined
   return key && (FIELDS as readonly string[]).includes(key) ? (key as ScanField) : 'form'
 }

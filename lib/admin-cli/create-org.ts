@@ -8,6 +8,7 @@ import { createOrg } from '@/lib/orgs/create-org'
 import { createOrgSchema } from '@/lib/orgs/schemas'
 import type { OrgPlan } from '@/lib/generated/prisma/enums'
 import { operator, operatorInOrg, type OperatorActor } from '@/lib/admin-cli/operator'
+import { applyManualPlan } from '@/lib/billing/apply-manual-plan'
 
 export async function adminCreateOrg({
   slug,
@@ -46,7 +47,7 @@ export async function adminCreateOrg({
   return setOrgPlan({ actor: operator(orgId), plan })
 }
 
-/** `fm org set-plan`: plans have no self-serve path until billing lands. */
+/** `fm org set-plan`: a plan outside Stripe (a contract invoiced offline, a comp). Self-serve changes go through Stripe. */
 export async function adminSetOrgPlan({ orgSlug, plan }: { orgSlug: string; plan: OrgPlan }) {
   const { actor } = await operatorInOrg(orgSlug)
   return setOrgPlan({ actor, plan })
@@ -58,11 +59,9 @@ async function setOrgPlan({ actor, plan }: { actor: OperatorActor; plan: OrgPlan
   const orgId = orgIdOf(actor)
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true } })
-    const org = await tx.organization.update({
-      where: { id: orgId },
-      data: { plan },
-      select: { id: true, slug: true, name: true, plan: true },
-    })
+    // the billing account follows (a paid plan set by hand is ACTIVE, not "Enterprise on a free trial")
+    await applyManualPlan(tx, { orgId, plan })
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { id: true, slug: true, name: true, plan: true } })
     if (before.plan !== plan)
       await writeAudit(tx, {
         orgId,

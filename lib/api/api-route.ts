@@ -37,9 +37,10 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
   }
 }
 
-/** `permission`: what the route does (lead.read for GETs); `write`: the route changes data (body, Idempotency-Key). */
+/** `permission`: what the route does (lead.read for GETs); `write`: the route changes data (body, Idempotency-Key);
+ *  `maxBodyBytes`: a larger body limit for a route that takes a list (default API_MAX_BODY_BYTES). */
 export function apiRoute(
-  opts: { permission: Permission; write: boolean },
+  opts: { permission: Permission; write: boolean; maxBodyBytes?: number },
   handler: (request: Request, ctx: ApiContext) => Promise<Response>,
 ) {
   return handleRoute(async (request, { req, params }) => {
@@ -66,7 +67,7 @@ export function apiRoute(
       assertPlanHas({ plan: key.plan, gate: 'api.access' })
       const actor = apiKeyActor(key)
       requireScope(actor, opts.permission)
-      const body = opts.write ? await readText(request, API_MAX_BODY_BYTES) : ''
+      const body = opts.write ? await readText(request, opts.maxBodyBytes ?? API_MAX_BODY_BYTES) : ''
       const ctx: ApiContext = { key, actor, req, params, body }
       const idemKey = opts.write ? parseIdempotencyKey(request.headers.get('idempotency-key')) : null
       const res = idemKey

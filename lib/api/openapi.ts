@@ -5,6 +5,7 @@ import { createLeadSchema, listLeadsSchema, updateLeadSchema } from '@/lib/leads
 import { apiLeadPageSchema, apiLeadSchema } from '@/lib/api/lead-dto'
 import { apiScanPageSchema, apiScanSchema, apiScanSummarySchema } from '@/lib/api/scan-dto'
 import { listScansSchema, newScanSchema } from '@/lib/scans/schemas'
+import { addressScanSchema } from '@/lib/scans/address-rows'
 import { RATE_LIMITS } from '@/lib/billing/plans'
 
 const js = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -107,6 +108,39 @@ const scanResponse = (description: string, headers: Record<string, unknown> = {}
   headers: { ...rl, ...headers },
   content: { 'application/json': { schema: dataOf('Scan') } },
 })
+/** POST /api/v1/scans 201: the scan, plus the row report of a scan of addresses. */
+const scanCreatedSchema = {
+  type: 'object',
+  required: ['data'],
+  properties: {
+    data: { $ref: '#/components/schemas/Scan' },
+    rows: {
+      type: 'object',
+      description: 'Only for `source: "addresses"`: what happened to the rows sent',
+      required: ['received', 'accepted', 'invalid', 'duplicates', 'alreadyLeads', 'issues'],
+      properties: {
+        received: { type: 'integer' },
+        accepted: { type: 'integer', description: 'valid, unique addresses: the properties scanned' },
+        invalid: { type: 'integer', description: 'rows with a problem: not stored' },
+        duplicates: { type: 'integer', description: 'rows whose normalized address came earlier: scanned once' },
+        alreadyLeads: { type: 'integer', description: 'accepted addresses that are already leads: re-scored, not duplicated' },
+        issues: {
+          type: 'array',
+          description: 'the first 500 problems',
+          items: {
+            type: 'object',
+            required: ['row', 'reason'],
+            properties: {
+              row: { type: 'integer', description: '1-based position in `rows`' },
+              field: { type: 'string', enum: ['addressLine1', 'city', 'state', 'zip'] },
+              reason: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+  },
+}
 const leadResponse = (description: string) => ({
   description,
   headers: rl,
@@ -138,6 +172,7 @@ export function buildOpenApi(serverUrl: string) {
         ScanSummary: js(apiScanSummarySchema),
         ScanPage: js(apiScanPageSchema),
         NewScan: js(newScanSchema, 'input'),
+        NewAddressScan: js(addressScanSchema, 'input'),
         Error: errorSchema,
       },
     },
@@ -224,19 +259,38 @@ export function buildOpenApi(serverUrl: string) {
         },
         post: {
           operationId: 'createScan',
-          summary: 'Start a scan of a ZIP, a city or a centre + radius (WRITE scope)',
+          summary: 'Start a scan of a ZIP, a city, a centre + radius or an area drawn on the map (WRITE scope)',
           description:
+            'A drawn area (`kind: "polygon"`) takes 3–200 corners; crossing edges, no area, or a shape larger than the ' +
+            'largest circle (7,854 sq mi, or a corner more than 50 mi from its centre) is 422 VALIDATION_FAILED at `area.vertices`. ' +
             'The estimate is computed on the server and stored with the scan; the scan then runs in the background ' +
             '(poll GET /api/v1/scans/{id}). Scans are limited per organization per hour (429 with Retry-After). ' +
-            'Send an Idempotency-Key so a retried request never starts a second scan.',
+            'Send an Idempotency-Key so a retried request never starts a second scan. ' +
+            'With `source: "addresses"` the body carries 1–1,000 `rows` ({ addressLine1, city, state, zip }) instead of an area; ' +
+            'each row is validated on its own: rows with a problem are listed in the response `rows.issues` (1-based row ' +
+            'number + reason) and not scanned, duplicates (same normalized address) are scanned once, and an address that ' +
+            'is already a lead is re-scored (score history kept), never duplicated. Each address is geocoded before imaging; ' +
+            'one that cannot be found fails only that property. No valid row, or more than 1,000 rows → 422.',
           parameters: [idem],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewScan' } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { oneOf: [{ $ref: '#/components/schemas/NewScan' }, { $ref: '#/components/schemas/NewAddressScan' }] },
+              },
+            },
+          },
           responses: {
-            201: scanResponse('Started', { Location: { description: '/api/v1/scans/{id}', schema: { type: 'string' } } }),
+            201: {
+              ...scanResponse('Started', { Location: { description: '/api/v1/scans/{id}', schema: { type: 'string' } } }),
+              content: { 'application/json': { schema: scanCreatedSchema } },
+            },
             400: err('Body is not JSON, or wrong Content-Type'),
             409: err('Idempotency-Key conflict'),
             413: err('Body too large'),
-            422: err('Invalid area (radius, property cap, unknown ZIP or city)'),
+            422: err(
+              'Invalid area (radius, property cap, unknown ZIP or city, crossing or too large drawn area), no valid address row, or more than 1,000 rows',
+            ),
             ...common,
           },
         },

@@ -17,13 +17,14 @@ const WARNING_CODES = Object.keys({
   TRIAL_BLOCKED: 1,
   CAPPED_BY_PLAN: 1,
   FEWER_PROPERTIES: 1,
+  SPEND_CAP: 1,
 } satisfies Record<ScanWarningCode, 1>) as [ScanWarningCode, ...ScanWarningCode[]]
-const LINE_KEYS = Object.keys({ imagery: 1, ai_analysis: 1, parcel_data: 1, quality_leads: 1 } satisfies Record<
+const LINE_KEYS = Object.keys({ imagery: 1, ai_analysis: 1, parcel_data: 1, geocoding: 1, quality_leads: 1 } satisfies Record<
   ScanEstimateLine['key'],
   1
 >) as [ScanEstimateLine['key'], ...ScanEstimateLine['key'][]]
 
-export const SCAN_AREA_KINDS = ['zip', 'city', 'radius', 'csv'] as const
+export const SCAN_AREA_KINDS = ['zip', 'city', 'radius', 'csv', 'polygon'] as const
 export const SCAN_STAGES = ['DISCOVERED', 'IMAGED', 'ASSESSED', 'SCORED'] as const
 export const SCAN_PROPERTY_STATUSES = ['PENDING', 'RUNNING', 'DONE', 'FAILED', 'NEEDS_REVIEW', 'CANCELED'] as const
 
@@ -34,6 +35,10 @@ export const apiScanAreaRequestSchema = z.discriminatedUnion('kind', [
   zipAreaSchema,
   z.object({ kind: z.literal('city'), city: z.string(), state: z.string().length(2) }),
   radiusAreaSchema,
+  z.object({
+    kind: z.literal('polygon'),
+    vertices: z.array(z.object({ lat: z.number(), lng: z.number() })).describe('the corners drawn on the map, in order (not closed)'),
+  }),
 ])
 
 export const apiScanCountsSchema = z.object({

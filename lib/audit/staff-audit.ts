@@ -6,7 +6,7 @@ import { db } from '@/lib/db'
 import { assertStaffCan, auditActorOf, type Actor, type StaffActor } from '@/lib/auth/actor'
 import { writeAudit, type AuditEntry } from '@/lib/audit/write-audit'
 
-export type StaffView = 'webhooks' | 'jobs'
+export type StaffView = 'webhooks' | 'jobs' | 'billing'
 
 /** A staff member opened a console page (`filter`: what they asked to see). */
 export async function auditStaffView({ actor, view, filter }: { actor: Actor; view: StaffView; filter?: unknown }): Promise<void> {

@@ -110,6 +110,25 @@ export const USAGE_PRICES: Record<UsageKind, UsagePrice> = {
 
 export const USAGE_ORDER: readonly UsageKind[] = ['AI_CALL', 'SMS_SEGMENT', 'ENRICHMENT', 'POSTCARD_4X6', 'POSTCARD_6X9', 'LETTER', 'EMAIL']
 
+/** What the usage ledger records (the database enum `UsageKind`): the quality-lead fee plus the priced usage kinds. */
+export type LedgerKind = 'QUALITY_LEAD' | Exclude<UsageKind, 'EMAIL'>
+
+/** Stripe meter event name per ledger kind (the meters are configured in Stripe with these event names). */
+export const METER_EVENT_NAMES: Record<LedgerKind, string> = {
+  QUALITY_LEAD: 'fm_quality_lead',
+  AI_CALL: 'fm_ai_call',
+  SMS_SEGMENT: 'fm_sms_segment',
+  ENRICHMENT: 'fm_enrichment',
+  POSTCARD_4X6: 'fm_postcard_4x6',
+  POSTCARD_6X9: 'fm_postcard_6x9',
+  LETTER: 'fm_letter',
+}
+
+/** The price of one unit of a ledger kind on a plan, in cents (quality leads: the plan's fee; the rest: USAGE_PRICES). */
+export function unitCentsFor({ plan, kind }: { plan: PlanId; kind: LedgerKind }): number {
+  return kind === 'QUALITY_LEAD' ? getPlan(plan).qualityLeadCents : USAGE_PRICES[kind].cents
+}
+
 /** Spend-cap warning thresholds in percent; at 100 every billable action is refused (QUOTA_EXCEEDED). */
 export const SPEND_CAP_WARNING_PERCENTS = [80, 90, 100] as const
 

@@ -5,6 +5,7 @@ import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, ProviderHttpError, requestBytes, requestJson } from '@/lib/external/http'
 import { seededRandom } from '@/lib/external/sandbox'
+import { lookupZip } from '@/lib/geo/zip-index'
 import { generateSyntheticAerial } from '@/lib/imagery/synthetic-aerial'
 
 const TIMEOUT_MS = 10_000
@@ -39,19 +40,7 @@ const STATUS_HTTP: Record<string, number> = {
 }
 
 export async function geocode(input: { address: string }): Promise<GeocodeResult | null> {
-  if (!isGoogleMapsLive()) {
-    // deterministic point inside the continental US, seeded by the address
-    const rnd = seededRandom('geocode', input.address.trim().toLowerCase())
-    const zip = input.address.match(/\b(\d{5})(?:-\d{4})?\b/)?.[1] ?? null
-    return {
-      formattedAddress: input.address.trim(),
-      lat: 30 + rnd() * 15,
-      lng: -120 + rnd() * 40,
-      placeId: `sandbox_${Math.floor(rnd() * 1e9)}`,
-      zip,
-      sandbox: true,
-    }
-  }
+  if (!isGoogleMapsLive()) return sandboxGeocode(input.address)
   const e = providerEnv()
   const url = `${joinUrl(e.GOOGLE_MAPS_BASE_URL ?? 'https://maps.googleapis.com', '/maps/api/geocode/json')}?address=${encodeURIComponent(input.address)}&region=us&key=${encodeURIComponent(e.GOOGLE_MAPS_API_KEY!)}`
   const body = await callService(
@@ -73,6 +62,36 @@ export async function geocode(input: { address: string }): Promise<GeocodeResult
     placeId: first.place_id,
     zip: first.address_components.find((c) => c.types.includes('postal_code'))?.short_name ?? null,
     sandbox: false,
+  }
+}
+
+/** How far from its ZIP's centroid a sandbox point may fall: well inside the ~2.5 mi a ZIP scan covers. */
+export const SANDBOX_GEOCODE_RADIUS_METERS = 1500
+
+/**
+ * Sandbox: a deterministic point seeded by the address, inside its ZIP's area (within 1.5 km of the centroid
+ * from the offline ZIP index). The last 5-digit group is the ZIP ("… TX 75201"). No ZIP, or one that does not
+ * exist, is not found (null), as Google answers ZERO_RESULTS for an address it cannot place.
+ */
+function sandboxGeocode(address: string): GeocodeResult | null {
+  const zips = [...address.matchAll(/\b(\d{5})(?:-\d{4})?\b/g)]
+  const zip = zips.length ? zips[zips.length - 1]![1]! : null
+  const area = zip ? lookupZip(zip) : null
+  if (!zip || !area) return null
+  const oneLine = address.trim().replace(/\s+/g, ' ')
+  const rnd = seededRandom('geocode', oneLine.toLowerCase())
+  // uniform in a disc: r = R·√u, θ = 2πv; metres → degrees at the ZIP's latitude
+  const r = SANDBOX_GEOCODE_RADIUS_METERS * Math.sqrt(rnd())
+  const theta = 2 * Math.PI * rnd()
+  const lat = area.lat + (r * Math.cos(theta)) / 111_320
+  const lng = area.lng + (r * Math.sin(theta)) / (111_320 * Math.cos((area.lat * Math.PI) / 180))
+  return {
+    formattedAddress: `${oneLine}, USA`,
+    lat: Math.round(lat * 1e7) / 1e7,
+    lng: Math.round(lng * 1e7) / 1e7,
+    placeId: `sandbox_${Math.floor(rnd() * 1e9)}`,
+    zip,
+    sandbox: true,
   }
 }
 

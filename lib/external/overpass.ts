@@ -11,7 +11,7 @@ import { callService } from '@/lib/external/call-service'
 import { isLive, OVERPASS_PUBLIC_URL, providerEnv } from '@/lib/external/config'
 import { ProviderHttpError, requestJson } from '@/lib/external/http'
 import { addressKeyOf } from '@/lib/geo/dedupe'
-import { pointInCircle } from '@/lib/geo/distance'
+import { withinArea } from '@/lib/geo/area'
 import { sandboxDiscovery } from '@/lib/geo/sandbox-properties'
 import type { DiscoveredProperty, ResolvedArea } from '@/lib/geo/types'
 import { lookupZip, nearestZipFinder } from '@/lib/geo/zip-index'
@@ -36,13 +36,18 @@ const NOT_HOMES = [
   'construction', 'ruins', 'toilets', 'bunker', 'water_tower', 'storage_tank', 'silo',
 ] // prettier-ignore
 
-/** The Overpass QL for an area: addressed, non-excluded building ways around the centre, as centres with tags. */
+/**
+ * The Overpass QL for an area: addressed, non-excluded building ways around the centre (a drawn area: inside its
+ * shape, with the `poly:"lat lon lat lon …"` filter), as centres with tags.
+ */
 export function overpassQuery(area: ResolvedArea, max: number): string {
   const { lat, lng } = area.centre
+  const filter = area.polygon
+    ? `(poly:"${area.polygon.map((v) => `${v.lat.toFixed(6)} ${v.lng.toFixed(6)}`).join(' ')}")`
+    : `(around:${Math.round(area.radiusMeters)},${lat.toFixed(6)},${lng.toFixed(6)})`
   return [
     `[out:json][timeout:${OVERPASS_QUERY_TIMEOUT_S}];`,
-    `way["building"]["addr:housenumber"]["addr:street"]["building"!~"^(${NOT_HOMES.join('|')})$"]` +
-      `(around:${Math.round(area.radiusMeters)},${lat.toFixed(6)},${lng.toFixed(6)});`,
+    `way["building"]["addr:housenumber"]["addr:street"]["building"!~"^(${NOT_HOMES.join('|')})$"]${filter};`,
     `out tags center ${Math.max(1, Math.floor(max))};`,
   ].join('\n')
 }
@@ -86,8 +91,8 @@ export function mapOverpassElement(
   const lat = el.center?.lat ?? el.lat
   const lng = el.center?.lon ?? el.lon
   if (typeof lat !== 'number' || typeof lng !== 'number') return 'no_location'
-  // around: matches a way any of whose nodes is in range; its centre can sit just outside
-  if (!pointInCircle({ lat, lng }, area.centre, area.radiusMeters)) return 'outside_area'
+  // around / poly match a way any of whose nodes is in range; its centre can sit just outside (the circle or the shape)
+  if (!withinArea({ lat, lng }, area)) return 'outside_area'
   const postcode = tag(el.tags, 'addr:postcode').slice(0, 5)
   const zipTagged = /^\d{5}$/.test(postcode) ? lookupZip(postcode) : null
   const near = zipTagged ?? nearest({ lat, lng })

@@ -2,6 +2,7 @@
 // situs address, owner, year built, value and APN. `GET /api/v2/parcels/point?lat&lon&radius&limit&token`
 // (token in the query; radius ≤ 32,000 m; limit ≤ 1,000; pages by `offset_id` = the last feature's root `id`,
 // starting from offset_id=0, which also asks for ID order). Read-only → retried by callService.
+// A drawn area (polygon) is searched by its bounding circle and parcels outside the shape are dropped (withinArea).
 // Sandbox (no token): the deterministic sandbox source.
 import 'server-only'
 import { AppError } from '@/lib/errors'
@@ -9,7 +10,8 @@ import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { joinUrl, requestJson } from '@/lib/external/http'
 import { addressKeyOf } from '@/lib/geo/dedupe'
-import { pointInCircle } from '@/lib/geo/distance'
+import { withinArea } from '@/lib/geo/area'
+import { circleAreaSqMiles } from '@/lib/geo/distance'
 import { sandboxDiscovery } from '@/lib/geo/sandbox-properties'
 import type { DiscoveredProperty, ResolvedArea } from '@/lib/geo/types'
 import { lookupZip } from '@/lib/geo/zip-index'
@@ -88,8 +90,9 @@ export function mapRegridFeature(f: RegridFeature, area: ResolvedArea): Discover
   const lng = num(p.lon)
   if (lat === null || lng === null || Math.abs(lat) > 90 || Math.abs(lng) > 180) return 'no_location'
   // Regrid's radius is capped at 32 km: a larger circle's parcels are all inside; a tolerance of 50 m covers
-  // parcels whose boundary (not centroid) is what matched
-  if (!pointInCircle({ lat, lng }, area.centre, area.radiusMeters + 50)) return 'outside_area'
+  // parcels whose boundary (not centroid) is what matched. A drawn area is searched by its bounding circle and
+  // only parcels whose point lies inside the shape are kept.
+  if (!withinArea({ lat, lng }, area, 50)) return 'outside_area'
   const unit = text(p.sunit)
   const yearBuilt = num(p.yearbuilt)
   const value = num(p.parval) ?? ((num(p.improvval) ?? 0) + (num(p.landval) ?? 0) || null)
@@ -152,8 +155,10 @@ export async function searchParcels(input: { area: ResolvedArea; limit: number }
   if (!isRegridLive()) return { properties: sandboxDiscovery(input.area, limit), skipped: {}, pages: 0, sandbox: true }
   const e = providerEnv()
   const base = e.REGRID_BASE_URL ?? REGRID_DEFAULT_BASE_URL
-  // ask for a quarter more than needed: some parcels have no situs address (vacant land, common areas)
-  const pageSize = Math.min(REGRID_MAX_PAGE, Math.max(20, Math.ceil(limit * 1.25)))
+  // ask for a quarter more than needed: some parcels have no situs address (vacant land, common areas); a drawn
+  // area is searched by its bounding circle, so ask for more in proportion to the circle's share outside the shape
+  const outside = input.area.areaSqMiles ? Math.min(4, circleAreaSqMiles(input.area.radiusMeters) / input.area.areaSqMiles) : 1
+  const pageSize = Math.min(REGRID_MAX_PAGE, Math.max(20, Math.ceil(limit * 1.25 * outside)))
   const properties: DiscoveredProperty[] = []
   const skipped: ParcelSearch['skipped'] = {}
   const seen = new Set<string>()

@@ -194,3 +194,134 @@ export async function reportMeterEvent(input: {
   )
   return { identifier: ev.identifier, sandbox: false }
 }
+
+// ---------------------------------------------------------------- billing lifecycle (lib/billing): invoices, disputes
+function sandboxInvoice(id: string, customer = sandboxId('cus', id)): Sandboxed<Stripe.Invoice> {
+  return {
+    id,
+    object: 'invoice',
+    customer,
+    status: 'paid',
+    number: null,
+    currency: 'usd',
+    amount_due: 0,
+    amount_paid: 0,
+    total: 0,
+    attempt_count: 0,
+    next_payment_attempt: null,
+    created: Math.floor(Date.UTC(2026, 0, 1) / 1000),
+    period_start: Math.floor(Date.UTC(2026, 0, 1) / 1000),
+    period_end: Math.floor(Date.UTC(2026, 0, 1) / 1000),
+    status_transitions: { paid_at: null },
+    lines: { object: 'list', data: [], has_more: false, url: '' },
+    sandbox: true,
+  } as unknown as Sandboxed<Stripe.Invoice>
+}
+
+export async function retrieveInvoice(input: { invoiceId: string }): Promise<Sandboxed<Stripe.Invoice>> {
+  if (!isStripeLive()) return sandboxInvoice(input.invoiceId)
+  const i = await call('invoices.retrieve', () => stripe().invoices.retrieve(input.invoiceId, {}, { timeout: TIMEOUT_MS }))
+  return Object.assign(i, { sandbox: false })
+}
+
+/** Newest first. */
+export async function listInvoices(input: {
+  customerId: string
+  subscriptionId?: string
+  limit?: number
+}): Promise<{ invoices: Stripe.Invoice[]; sandbox: boolean }> {
+  if (!isStripeLive()) return { invoices: [], sandbox: true }
+  const page = await call('invoices.list', () =>
+    stripe().invoices.list(
+      { customer: input.customerId, ...(input.subscriptionId ? { subscription: input.subscriptionId } : {}), limit: input.limit ?? 10 },
+      { timeout: TIMEOUT_MS },
+    ),
+  )
+  return { invoices: page.data, sandbox: false }
+}
+
+/** Attempts payment of an open invoice now (a dunning retry). A declined card is UPSTREAM_FAILED with status 402. */
+export async function payInvoice(input: { invoiceId: string; idempotencyKey?: string }): Promise<Sandboxed<Stripe.Invoice>> {
+  if (!isStripeLive()) return sandboxInvoice(input.invoiceId)
+  const idempotencyKey = input.idempotencyKey ?? randomUUID()
+  const i = await call('invoices.pay', () => stripe().invoices.pay(input.invoiceId, {}, { idempotencyKey, timeout: TIMEOUT_MS }))
+  return Object.assign(i, { sandbox: false })
+}
+
+/** A card dispute with its charge expanded (the charge names the customer). */
+export async function retrieveDispute(input: { disputeId: string }): Promise<Sandboxed<Stripe.Dispute>> {
+  if (!isStripeLive())
+    return {
+      id: input.disputeId,
+      object: 'dispute',
+      amount: 0,
+      currency: 'usd',
+      reason: 'general',
+      status: 'needs_response',
+      created: Math.floor(Date.UTC(2026, 0, 1) / 1000),
+      charge: { id: sandboxId('ch', input.disputeId), object: 'charge', customer: null },
+      sandbox: true,
+    } as unknown as Sandboxed<Stripe.Dispute>
+  const d = await call('disputes.retrieve', () =>
+    stripe().disputes.retrieve(input.disputeId, { expand: ['charge'] }, { timeout: TIMEOUT_MS }),
+  )
+  return Object.assign(d, { sandbox: false })
+}
+
+/**
+ * Credits a customer's Stripe balance (the next invoices use it first): a customer balance transaction with a
+ * NEGATIVE amount. `idempotencyKey` (e.g. "credit:<usage event id>") makes a retry return the first result.
+ */
+export async function createCustomerCredit(input: {
+  customerId: string
+  amountCents: number
+  description: string
+  idempotencyKey: string
+  metadata?: Record<string, string>
+}): Promise<{ id: string; sandbox: boolean }> {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) throw new Error('a credit is a positive integer of cents')
+  if (!isStripeLive()) return { id: sandboxId('cbtxn', input.idempotencyKey), sandbox: true }
+  const t = await call('customers.balance_transactions.create', () =>
+    stripe().customers.createBalanceTransaction(
+      input.customerId,
+      { amount: -input.amountCents, currency: 'usd', description: input.description, metadata: input.metadata ?? {} },
+      { idempotencyKey: input.idempotencyKey, timeout: TIMEOUT_MS },
+    ),
+  )
+  return { id: t.id, sandbox: false }
+}
+
+/** The billing meters (id ↔ event name), for reconciling the usage ledger. Sandbox: none (nothing is metered). */
+export async function listMeters(): Promise<{ meters: Array<{ id: string; eventName: string }>; sandbox: boolean }> {
+  if (!isStripeLive()) return { meters: [], sandbox: true }
+  const page = await call('billing.meters.list', () => stripe().billing.meters.list({ limit: 100 }, { timeout: TIMEOUT_MS }))
+  return { meters: page.data.map((m) => ({ id: m.id, eventName: m.event_name })), sandbox: false }
+}
+
+/**
+ * What Stripe accepted for one meter and customer in [start, end) (GET /v1/billing/meters/{id}/event_summaries):
+ * the sum of the meter events' values. Times must be whole minutes (Stripe's rule).
+ */
+export async function meterEventSummary(input: {
+  meterId: string
+  customerId: string
+  start: Date
+  end: Date
+}): Promise<{ value: number; sandbox: boolean }> {
+  if (!isStripeLive()) return { value: 0, sandbox: true }
+  const toMinute = (d: Date) => Math.floor(d.getTime() / 60_000) * 60
+  const page = await call('billing.meters.event_summaries', () =>
+    stripe().billing.meters.listEventSummaries(
+      input.meterId,
+      { customer: input.customerId, start_time: toMinute(input.start), end_time: toMinute(input.end), limit: 100 },
+      { timeout: TIMEOUT_MS },
+    ),
+  )
+  return { value: page.data.reduce((sum, s) => sum + s.aggregated_value, 0), sandbox: false }
+}
+
+/** Stripe's object types for lib/billing (which may not import the SDK itself). */
+export type StripeSubscription = Stripe.Subscription
+export type StripeSubscriptionItem = Stripe.SubscriptionItem
+export type StripeSubscriptionUpdateParams = Stripe.SubscriptionUpdateParams
+export type StripeInvoice = Stripe.Invoice

@@ -47,7 +47,7 @@ describe('scanAreaSchema', () => {
       expect(issues({ kind: 'zip', zip })).toEqual(['zip: ZIP must be 5 digits'])
     expect(issues({ kind: 'city', city: 'Austin', state: 'Texas' })).toEqual(['state: State must be a 2-letter code, e.g. TX'])
     expect(issues({ kind: 'city', city: ' ', state: 'TX' })).toEqual(['city: Enter a city'])
-    expect(issues({ kind: 'polygon' })).toEqual(['kind: Choose a ZIP, a city, or a point and radius'])
+    expect(issues({ kind: 'hexagon' })).toEqual(['kind: Choose a ZIP, a city, a point and radius, or an area drawn on the map'])
   })
 })
 

@@ -4,12 +4,13 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { circleAreaSqMiles, haversineMeters, milesToMeters, type LatLng } from '@/lib/geo/distance'
+import { assertValidPolygon, formatSqMiles, pointInPolygon } from '@/lib/geo/polygon'
 import type { ScanArea } from '@/lib/geo/schemas'
 import type { ResolvedArea } from '@/lib/geo/types'
 import { lookupZip, zipsNear, zipsOfCity } from '@/lib/geo/zip-index'
 
 export * from '@/lib/geo/distance'
-export { scanAreaSchema, RADIUS_MAX_MILES, RADIUS_MIN_MILES, type ScanArea, type ScanAreaInput } from '@/lib/geo/schemas'
+export { polygonAreaSchema, scanAreaSchema, RADIUS_MAX_MILES, RADIUS_MIN_MILES, type ScanArea, type ScanAreaInput } from '@/lib/geo/schemas'
 export type { DiscoveredProperty, PropertySource, ResolvedArea } from '@/lib/geo/types'
 
 /**
@@ -76,7 +77,34 @@ export function resolveArea(area: ScanArea): ResolvedArea {
         radiusMeters: milesToMeters(area.radiusMiles),
         label: `${trimNum(area.radiusMiles)} mi around ${fmt(area.lat)}, ${fmt(area.lng)}`,
       }
+    case 'polygon': {
+      // crossing edges, no area, or larger than the largest circle → VALIDATION_FAILED at area.vertices
+      const p = assertValidPolygon(area.vertices)
+      return {
+        kind: 'polygon',
+        centre: p.centre,
+        radiusMeters: p.radiusMeters,
+        label: `Drawn area (${formatSqMiles(p.areaSqMiles)})`,
+        polygon: p.vertices,
+        areaSqMiles: p.areaSqMiles,
+      }
+    }
   }
+}
+
+/**
+ * Whether a point belongs to the area: inside its circle (plus `toleranceMeters`, for sources whose search matches
+ * a parcel's boundary rather than its centroid) and, for a drawn area, inside the shape. THE filter every
+ * discovery source applies, so a polygon scan keeps only the properties inside the polygon.
+ */
+export function withinArea(point: LatLng, area: ResolvedArea, toleranceMeters = 0): boolean {
+  if (haversineMeters(point, area.centre) > area.radiusMeters + toleranceMeters) return false
+  return !area.polygon || pointInPolygon(point, area.polygon)
+}
+
+/** The area's ground surface in square miles: a drawn shape's own area, else its circle's. */
+export function areaSqMilesOf(area: ResolvedArea): number {
+  return area.areaSqMiles ?? circleAreaSqMiles(area.radiusMeters)
 }
 
 /**
@@ -103,7 +131,8 @@ export interface AreaEstimate {
 /**
  * How many residential properties the area holds, by a documented heuristic: the local density of ZIP
  * centroids (ZIPs are drawn to hold similar numbers of delivery points, so dense ZIPs mean dense homes) within
- * max(radius, 5 mi) of the centre, × HOMES_PER_ZIP, clamped to [10, 2,500] homes per sq mi, × the circle's area;
+ * max(radius, 5 mi) of the centre, × HOMES_PER_ZIP, clamped to [10, 2,500] homes per sq mi, × the area (a drawn
+ * shape's own area, not its bounding circle's);
  * 0 when no ZIP lies within 25 mi of the sample circle (sea, outside the US).
  * An order of magnitude, not a count: the estimate page says "about". `cap` (the scan's property cap) bounds
  * `expected`.
@@ -115,7 +144,7 @@ export function estimatePropertiesInArea(resolved: ResolvedArea, opts: { cap?: n
   const inhabited = zipCount > 0 || zipsNear(resolved.centre, sampleMeters + milesToMeters(25)).length > 0
   const raw = (zipCount * HOMES_PER_ZIP) / circleAreaSqMiles(sampleMeters)
   const densityPerSqMi = inhabited ? Math.round(Math.min(MAX_DENSITY, Math.max(MIN_DENSITY, raw))) : 0
-  const inArea = Math.round(densityPerSqMi * circleAreaSqMiles(resolved.radiusMeters))
+  const inArea = Math.round(densityPerSqMi * areaSqMilesOf(resolved))
   const cap = opts.cap !== undefined ? Math.max(0, Math.floor(opts.cap)) : undefined
   const expected = cap === undefined ? inArea : Math.min(inArea, cap)
   return { inArea, expected, densityPerSqMi, capped: cap !== undefined && inArea > cap }

@@ -1,12 +1,14 @@
-// The sandbox discovery source (PRODUCT.md §6): plausible residential properties inside the requested circle,
+// The sandbox discovery source (PRODUCT.md §6): plausible residential properties inside the requested circle
+// (or the shape drawn on the map, sampled uniformly inside it),
 // derived only from the area (same area → same properties, in the same order, in every process; a larger
 // count extends the list, it never reshuffles it). Streets and owners are invented; city/state/ZIP come from
 // the bundled ZIP table (the area's own ZIP, the nearest ZIP of the city, or the nearest ZIP to the point).
 // Nobody real is named on purpose: the owner names are generic first + last names.
 import 'server-only'
 import { createHash } from 'node:crypto'
-import { estimatePropertiesInArea } from '@/lib/geo/area'
+import { estimatePropertiesInArea, withinArea } from '@/lib/geo/area'
 import { destination, type LatLng } from '@/lib/geo/distance'
+import { polygonSampler } from '@/lib/geo/polygon'
 import type { DiscoveredProperty, ResolvedArea } from '@/lib/geo/types'
 import { lookupZip, nearestZip, nearestZipFinder, zipsOfCity, type ZipPoint } from '@/lib/geo/zip-index'
 import { mulberry32 } from '@/lib/mulberry32'
@@ -37,11 +39,17 @@ const STREETS_PER_AREA = 24
 const RIM = 0.97
 
 function seedOf(area: ResolvedArea): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify(['sandbox.properties.v1', area.centre.lat.toFixed(6), area.centre.lng.toFixed(6), Math.round(area.radiusMeters)]),
-    )
-    .digest('hex')
+  const key = ['sandbox.properties.v1', area.centre.lat.toFixed(6), area.centre.lng.toFixed(6), Math.round(area.radiusMeters)]
+  // a drawn shape is its corners (two shapes can share a bounding circle)
+  if (area.polygon) key.push(area.polygon.map((v) => `${v.lat.toFixed(6)},${v.lng.toFixed(6)}`).join(' '))
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex')
+}
+
+/** A uniform random point of the area: inside the disc, or inside the drawn shape. */
+function pointSampler(area: ResolvedArea): (rnd: () => number) => LatLng {
+  if (area.polygon) return polygonSampler(area.polygon)
+  // uniform over the disc: distance ∝ √u
+  return (rnd) => destination(area.centre, RIM * area.radiusMeters * Math.sqrt(rnd()), 2 * Math.PI * rnd())
 }
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]
@@ -67,12 +75,12 @@ export function sandboxProperties(area: ResolvedArea, count: number): Discovered
   const rnd = mulberry32(parseInt(seed.slice(0, 8), 16))
   const streets = Array.from({ length: STREETS_PER_AREA }, () => `${pick(rnd, STREET_NAMES)} ${pick(rnd, STREET_SUFFIXES)}`)
   const zipOf = zipResolver(area)
+  const sample = pointSampler(area)
   const seen = new Set<string>()
   const out: DiscoveredProperty[] = []
   const n = Math.max(0, Math.floor(count))
   for (let i = 0; out.length < n && i < n * 20; i++) {
-    // uniform over the disc: distance ∝ √u
-    const point = destination(area.centre, RIM * area.radiusMeters * Math.sqrt(rnd()), 2 * Math.PI * rnd())
+    const point = sample(rnd)
     const street = pick(rnd, streets)
     const number = 100 + Math.floor(rnd() * 9_800)
     const yearBuilt = 1960 + Math.floor(rnd() * 63) // 1960–2022
@@ -82,6 +90,9 @@ export function sandboxProperties(area: ResolvedArea, count: number): Discovered
     const zip = zipOf(point)
     const key = `${number} ${street}|${zip?.zip ?? ''}`
     if (seen.has(key)) continue
+    const at = { lat: Math.round(point.lat * 1e6) / 1e6, lng: Math.round(point.lng * 1e6) / 1e6 }
+    // rounding can move a point on a drawn shape's edge just outside it
+    if (area.polygon && !withinArea(at, area)) continue
     seen.add(key)
     const id = createHash('sha256').update(`${seed}:${key}`).digest('hex')
     out.push({
@@ -91,8 +102,8 @@ export function sandboxProperties(area: ResolvedArea, count: number): Discovered
       city: zip?.city ?? area.city ?? 'Springfield',
       state: zip?.state ?? area.state ?? 'IL',
       zip: zip?.zip ?? area.zip ?? '62701',
-      lat: Math.round(point.lat * 1e6) / 1e6,
-      lng: Math.round(point.lng * 1e6) / 1e6,
+      lat: at.lat,
+      lng: at.lng,
       ownerName,
       yearBuilt,
       assessedValueCents: dollars * 100,

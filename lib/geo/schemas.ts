@@ -2,6 +2,7 @@
 // Isomorphic (the scan form validates with it in the browser; the edge parses once with it on the server).
 // Resolving an area to a circle is server work: lib/geo/area.ts.
 import { z } from 'zod'
+import { normalizeRing, POLYGON_MAX_VERTICES, POLYGON_MIN_VERTICES } from '@/lib/geo/polygon'
 
 export const RADIUS_MIN_MILES = 0.5
 export const RADIUS_MAX_MILES = 50
@@ -47,9 +48,37 @@ export const radiusAreaSchema = z.object({
     .max(RADIUS_MAX_MILES, radiusMessage),
 })
 
-/** `{ kind: 'zip', zip }` | `{ kind: 'city', city, state }` | `{ kind: 'radius', lat, lng, radiusMiles }` */
-export const scanAreaSchema = z.discriminatedUnion('kind', [zipAreaSchema, cityAreaSchema, radiusAreaSchema], {
-  error: 'Choose a ZIP, a city, or a point and radius',
+const vertexSchema = z.object({
+  lat: radiusAreaSchema.shape.lat,
+  lng: radiusAreaSchema.shape.lng,
+})
+
+/**
+ * A shape drawn on the map: its corners in order (3–200 once a closing corner equal to the first and consecutive
+ * duplicates are dropped). Crossing edges, no area or a shape larger than the largest circle are refused by
+ * resolveArea (lib/geo/polygon.ts checkPolygon), which the form also runs as the shape is drawn.
+ */
+export const polygonAreaSchema = z.object({
+  kind: z.literal('polygon'),
+  vertices: z
+    .array(vertexSchema, { message: 'Draw the area on the map' })
+    // a bound on the raw list (a closing corner and double clicks are dropped below)
+    .max(POLYGON_MAX_VERTICES * 2, `Draw at most ${POLYGON_MAX_VERTICES} corners`)
+    .transform((v) => normalizeRing(v))
+    .pipe(
+      z
+        .array(vertexSchema)
+        .min(POLYGON_MIN_VERTICES, `Draw at least ${POLYGON_MIN_VERTICES} corners`)
+        .max(POLYGON_MAX_VERTICES, `Draw at most ${POLYGON_MAX_VERTICES} corners`),
+    ),
+})
+
+/**
+ * `{ kind: 'zip', zip }` | `{ kind: 'city', city, state }` | `{ kind: 'radius', lat, lng, radiusMiles }` |
+ * `{ kind: 'polygon', vertices: [{ lat, lng }, …] }`
+ */
+export const scanAreaSchema = z.discriminatedUnion('kind', [zipAreaSchema, cityAreaSchema, radiusAreaSchema, polygonAreaSchema], {
+  error: 'Choose a ZIP, a city, a point and radius, or an area drawn on the map',
 })
 
 export type ScanArea = z.infer<typeof scanAreaSchema>

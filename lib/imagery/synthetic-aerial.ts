@@ -2,6 +2,9 @@
 // shadows) with a house roof at the centre (shingle courses, ridge/hip lines, lit and shaded planes, sometimes
 // stains or moss). Seeded only by lat/lng, so the same property always gets the same bytes, and every property
 // looks different. It passes the imagery quality gate; `variant` produces the gate's failure cases for tests.
+// `roof` (optional) dresses the roof to match a known condition — material, wear, streaks, a tarp, bare spots, or
+// trees/shadow hiding it — for demo data whose findings are known in advance (prisma/seed-roofs.ts). Without it
+// the bytes are exactly what they always were.
 import 'server-only'
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
@@ -9,12 +12,34 @@ import { mulberry32 } from '@/lib/mulberry32'
 
 export type SyntheticVariant = 'house' | 'blank' | 'tiny' | 'cloud' | 'shadow' | 'no_building'
 
+export type SyntheticRoofMaterial = 'shingle' | 'metal' | 'tile' | 'flat'
+export type SyntheticRoofShape = 'gable' | 'hip' | 'complex' | 'flat' | 'none'
+
+/** How the roof at the centre should look. Every field is optional; an empty object is a clean shingle roof. */
+export interface SyntheticRoofLook {
+  material?: SyntheticRoofMaterial
+  /** 0 = like new … 1 = failed: how blotchy (granule loss), streaked and patched the roof looks */
+  wear?: number
+  /** streaks on the roof: dark staining, green moss/algae, or rust (metal) */
+  stain?: 'dark' | 'moss' | 'rust'
+  /** a blue tarp over part of one slope */
+  tarp?: boolean
+  /** a few bare spots: missing shingles or tiles, exposed decking */
+  bareSpots?: boolean
+  /** a newer-looking repair patch */
+  patch?: boolean
+  /** something hides most of the roof: tree canopy or a deep shadow */
+  hidden?: 'trees' | 'shadow'
+}
+
 export interface SyntheticAerialInput {
   lat: number
   lng: number
   /** edge in pixels (square); default 640. 'tiny' ignores it */
   size?: number
   variant?: SyntheticVariant
+  /** dress the roof (only for the 'house' family of variants); omitted: the default look */
+  roof?: SyntheticRoofLook
 }
 
 export interface SyntheticAerial {
@@ -22,6 +47,8 @@ export interface SyntheticAerial {
   contentType: 'image/jpeg'
   width: number
   height: number
+  /** the roof form drawn at the centre: one section hip or gable, an L-shaped house complex, flat on request */
+  roofShape: SyntheticRoofShape
 }
 
 const DEFAULT_SIZE = 640
@@ -113,6 +140,11 @@ class Canvas {
     const ya = Math.max(0, Math.floor(y0))
     const yb = Math.min(this.size - 1, Math.ceil(y1))
     for (let y = ya; y <= yb; y++) for (let x = xa; x <= xb; x++) fn(x, y)
+  }
+  clone(): Canvas {
+    const c = new Canvas(this.size)
+    c.px.set(this.px)
+    return c
   }
   toBuffer(): Buffer {
     const out = Buffer.alloc(this.px.length)
@@ -270,6 +302,186 @@ function paintHouse(cv: Canvas, rnd: Rnd, sections: Section[], sun: { dx: number
   })
 }
 
+const METALS: Rgb[] = [
+  [150, 156, 160], // galvalume
+  [86, 108, 92], // forest green
+  [128, 64, 54], // barn red
+  [80, 94, 112], // slate blue
+]
+const TILES: Rgb[] = [
+  [172, 96, 64], // terracotta
+  [150, 82, 60], // red clay
+  [184, 128, 90], // sand tile
+]
+const MEMBRANES: Rgb[] = [
+  [198, 198, 192], // white TPO
+  [142, 142, 138], // grey modified bitumen
+  [112, 108, 102], // gravel ballast
+]
+const STAINS: Record<NonNullable<SyntheticRoofLook['stain']>, Rgb> = {
+  dark: [40, 38, 36],
+  moss: [58, 76, 40],
+  rust: [142, 72, 36],
+}
+const TARP: Rgb = [42, 92, 168]
+const DECK: Rgb = [112, 84, 56]
+const FELT: Rgb = [44, 42, 42]
+
+/** Shading and texture of one roof pixel for a given material (shingle = roofPixel, the default look). */
+function lookPixel(
+  s: Section,
+  u: number,
+  v: number,
+  seed: number,
+  sun: { dx: number; dy: number },
+  material: SyntheticRoofMaterial,
+): { shade: number; line: boolean } {
+  if (material === 'shingle') return roofPixel(s, u, v, seed, sun)
+  const au = Math.abs(u)
+  const av = Math.abs(v)
+  const eave = s.halfLen - au < 1.2 || s.halfWid - av < 1.2
+  if (material === 'flat') {
+    // one plane, evenly lit; membrane seams every ~22 px and a parapet line at the edge
+    let shade = 0.97 + 0.06 * hash01(Math.floor((u + s.halfLen) / 22), 0, seed)
+    if ((u + s.halfLen) % 22 < 0.9) shade *= 0.9
+    return { shade, line: eave }
+  }
+  const hipEnd = s.hip && s.halfLen - au < s.halfWid - av
+  const nLocal = hipEnd ? { x: Math.sign(u), y: 0 } : { x: 0, y: Math.sign(v) || 1 }
+  const c = Math.cos(s.angle)
+  const sn = Math.sin(s.angle)
+  const facing = -((nLocal.x * c - nLocal.y * sn) * sun.dx + (nLocal.x * sn + nLocal.y * c) * sun.dy)
+  let shade = 1 + 0.22 * facing
+  const along = hipEnd ? av : au
+  const across = hipEnd ? s.halfLen - au : s.halfWid - av
+  if (material === 'metal') {
+    // standing seams run from the ridge to the eave: a thin bright/dark pair every ~7 px, smooth panels between
+    const m = along % 7
+    shade *= m < 0.8 ? 1.14 : m < 1.6 ? 0.82 : 0.99 + 0.02 * hash01(Math.floor(along / 7), 0, seed)
+  } else {
+    // tile: courses every ~6 px, each a row of rounded barrels
+    const row = Math.floor(across / 6)
+    const wave = Math.sin(((along + (row % 2) * 3) / 6) * Math.PI)
+    shade *= 0.86 + 0.2 * wave * wave
+    if (across % 6 < 1) shade *= 0.78
+  }
+  const ridge = !hipEnd && av < 1.6 && au <= s.halfLen - (s.hip ? s.halfWid : 0)
+  const hipLine = s.hip && Math.abs(s.halfLen - au - (s.halfWid - av)) < 1.3
+  return { shade, line: ridge || hipLine || eave }
+}
+
+/** An axis-aligned rectangle in a section's local coordinates (u along the ridge, v across it). */
+interface LocalRect {
+  u0: number
+  u1: number
+  v0: number
+  v1: number
+}
+const inRect = (r: LocalRect, u: number, v: number) => u >= r.u0 && u <= r.u1 && v >= r.v0 && v <= r.v1
+
+/** A rectangle on one slope of the main section, `len` and `wid` as fractions of the slope. */
+function slopeRect(rnd: Rnd, s: Section, len: number, wid: number): LocalRect {
+  const side = rnd() < 0.5 ? -1 : 1
+  const l = s.halfLen * 2 * len
+  const u0 = range(rnd, -s.halfLen * 0.8, s.halfLen * 0.8 - l)
+  const w = s.halfWid * wid
+  const v0 = range(rnd, s.halfWid * 0.12, s.halfWid * 0.92 - w)
+  return side > 0 ? { u0, u1: u0 + l, v0, v1: v0 + w } : { u0, u1: u0 + l, v0: -v0 - w, v1: -v0 }
+}
+
+/** The dressed roof (see SyntheticRoofLook); `lookRnd` places its features so the lot itself stays the same. */
+function paintLookedHouse(
+  cv: Canvas,
+  rnd: Rnd,
+  sections: Section[],
+  sun: { dx: number; dy: number },
+  seed: number,
+  look: SyntheticRoofLook,
+  lookRnd: Rnd,
+): void {
+  const material = look.material ?? 'shingle'
+  const palette = material === 'metal' ? METALS : material === 'tile' ? TILES : material === 'flat' ? MEMBRANES : SHINGLES
+  const colour = pick(lookRnd, palette).map((c) => c * range(lookRnd, 0.94, 1.06)) as Rgb
+  const shadowLen = cv.size * (material === 'flat' ? range(rnd, 0.008, 0.012) : range(rnd, 0.012, 0.025))
+  for (const s of sections) {
+    const shifted = { ...s, cx: s.cx + sun.dx * shadowLen, cy: s.cy + sun.dy * shadowLen }
+    const [x0, y0, x1, y1] = sectionBox(shifted, 1)
+    cv.box(x0, y0, x1, y1, (x, y) => {
+      const { u, v } = local(shifted, x, y)
+      if (inside(shifted, u, v)) cv.scale(x, y, 0.5)
+    })
+  }
+  const wear = Math.max(0, Math.min(1, look.wear ?? 0))
+  const blotch = valueNoise(lookRnd, 10)
+  const streaks = valueNoise(lookRnd, 7)
+  const stain = look.stain ? STAINS[look.stain] : wear > 0.35 ? STAINS.dark : null
+  const stainFrom = 0.62 - 0.3 * wear // more of the roof streaked the more worn it is
+  const main = sections[0]
+  const tarp = look.tarp ? slopeRect(lookRnd, main, range(lookRnd, 0.3, 0.45), range(lookRnd, 0.55, 0.8)) : null
+  const patch = look.patch ? slopeRect(lookRnd, main, range(lookRnd, 0.12, 0.2), range(lookRnd, 0.3, 0.5)) : null
+  const patchColour = (material === 'shingle' ? pick(lookRnd, SHINGLES) : colour.map((c) => c * 1.15)) as Rgb
+  const spot = Math.max(2, cv.size / 160)
+  const spots = look.bareSpots
+    ? Array.from({ length: 4 + Math.round(wear * 6) }, () => {
+        const r = slopeRect(lookRnd, main, 0.04, 0.12)
+        return { u0: r.u0, u1: r.u0 + spot * range(lookRnd, 1.5, 2.8), v0: r.v0, v1: r.v0 + spot * range(lookRnd, 1, 1.8) }
+      })
+    : []
+  const deck = lookRnd() < 0.5
+  sections.forEach((s, i) => {
+    const [x0, y0, x1, y1] = sectionBox(s, 1)
+    cv.box(x0, y0, x1, y1, (x, y) => {
+      const { u, v } = local(s, x, y)
+      if (!inside(s, u, v)) return
+      if (i > 0 && sections.slice(0, i).some((p) => inside(p, local(p, x, y).u, local(p, x, y).v))) return
+      const { shade, line } = lookPixel(s, u, v, seed + i, sun, material)
+      const b = blotch(x / cv.size, y / cv.size)
+      const t = shade * (0.94 + (0.1 + 0.3 * wear) * (b - 0.5) + 0.05) + (rnd() - 0.5) * (0.05 + 0.06 * wear)
+      const lineShade = material === 'flat' ? 0.8 : 1.18
+      cv.set(
+        x,
+        y,
+        line ? [colour[0] * lineShade, colour[1] * lineShade, colour[2] * lineShade] : [colour[0] * t, colour[1] * t, colour[2] * t],
+      )
+      if (line) return
+      if (stain) {
+        // streaks run down the slope: the noise is stretched across the ridge direction
+        const w = streaks((u + s.halfLen) / (cv.size * 0.3), (v + s.halfWid) / (cv.size * 0.9))
+        if (w > stainFrom) cv.blend(x, y, stain, Math.min(0.45 + 0.35 * wear, (w - stainFrom) * 5))
+      }
+      if (i !== 0) return
+      if (patch && inRect(patch, u, v)) cv.set(x, y, [patchColour[0] * shade, patchColour[1] * shade, patchColour[2] * shade])
+      for (const r of spots) if (inRect(r, u, v)) cv.set(x, y, deck ? DECK : FELT)
+      if (tarp && inRect(tarp, u, v)) {
+        const fold = 0.88 + 0.2 * blotch((u + 977) / cv.size, (v + 31) / cv.size) + (rnd() - 0.5) * 0.04
+        const edge = Math.min(u - tarp.u0, tarp.u1 - u, v - tarp.v0, tarp.v1 - v) < 1.5 ? 1.15 : 1
+        cv.set(x, y, [TARP[0] * fold * edge, TARP[1] * fold * edge, TARP[2] * fold * edge])
+      }
+    })
+  })
+}
+
+/** What hides the roof when it cannot be judged: a big tree over the house, or a deep shadow across it. */
+function hideRoof(cv: Canvas, rnd: Rnd, sections: Section[], how: 'trees' | 'shadow', sun: { dx: number; dy: number }): void {
+  const main = sections[0]
+  const r = Math.hypot(main.halfLen, main.halfWid)
+  if (how === 'trees') {
+    for (let k = 0; k < 3; k++)
+      paintTree(cv, rnd, main.cx + range(rnd, -0.5, 0.5) * r, main.cy + range(rnd, -0.5, 0.5) * r, r * range(rnd, 0.55, 0.75), sun)
+    return
+  }
+  // a tall tree on the sunny side: its long, soft-edged shadow lies across the whole roof
+  const tx = main.cx - sun.dx * r * 1.5
+  const ty = main.cy - sun.dy * r * 1.5
+  cv.box(main.cx - r * 2.2, main.cy - r * 2.2, main.cx + r * 2.2, main.cy + r * 2.2, (x, y) => {
+    const along = (x - tx) * sun.dx + (y - ty) * sun.dy
+    const across = -(x - tx) * sun.dy + (y - ty) * sun.dx
+    const d = Math.hypot((along - r * 1.6) / (r * 1.9), across / (r * 1.15))
+    if (d < 1) cv.scale(x, y, 0.3 + 0.55 * smooth(Math.max(0, d - 0.7) / 0.3))
+  })
+  paintTree(cv, rnd, tx, ty, r * 0.8, sun)
+}
+
 function houseSections(rnd: Rnd, n: number, cx: number, cy: number): Section[] {
   const angle = (rnd() < 0.5 ? 0 : Math.PI / 2) + range(rnd, -0.35, 0.35)
   const halfLen = n * range(rnd, 0.1, 0.15)
@@ -321,13 +533,29 @@ function paintShadow(cv: Canvas, rnd: Rnd): void {
     }
 }
 
-function render(size: number, variant: SyntheticVariant, lat: number, lng: number): Canvas {
+interface Rendered {
+  cv: Canvas
+  shape: SyntheticRoofShape
+}
+
+/**
+ * Draws the lot; without `looks` the default roof (the original scene, byte for byte), else one canvas per look:
+ * the lot (ground, street, trees) is drawn once and each dressed roof is painted on a copy of it, with its own
+ * random streams, so a look's picture is the same whether it is drawn alone or in a batch.
+ */
+function render(
+  size: number,
+  variant: SyntheticVariant,
+  lat: number,
+  lng: number,
+  looks?: readonly SyntheticRoofLook[],
+): Iterable<Rendered> {
   const rnd = mulberry32(seedFor(lat, lng, 'aerial'))
   const cv = new Canvas(size)
   if (variant === 'blank') {
     const g = pick(rnd, GROUNDS)
     for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) cv.set(x, y, g)
-    return cv
+    return (looks ?? [undefined]).map(() => ({ cv, shape: 'none' as const }))
   }
   const sunAngle = range(rnd, 0, Math.PI * 2)
   const sun = { dx: Math.cos(sunAngle), dy: Math.sin(sunAngle) } // direction shadows fall
@@ -345,23 +573,76 @@ function render(size: number, variant: SyntheticVariant, lat: number, lng: numbe
     const d = range(rnd, minDist, Math.max(minDist + 1, size * 0.48))
     paintTree(cv, rnd, centre + Math.cos(a) * d, centre + Math.sin(a) * d, r, sun)
   }
-  if (variant !== 'no_building') paintHouse(cv, rnd, sections, sun, seedFor(lat, lng, 'shingles'))
-  if (variant === 'cloud') paintCloud(cv, rnd)
-  if (variant === 'shadow') paintShadow(cv, rnd)
-  return cv
+  const shapeFor = (look?: SyntheticRoofLook): SyntheticRoofShape =>
+    variant === 'no_building'
+      ? 'none'
+      : look?.material === 'flat'
+        ? 'flat'
+        : sections.length > 1
+          ? 'complex'
+          : sections[0].hip
+            ? 'hip'
+            : 'gable'
+  if (!looks) {
+    if (variant !== 'no_building') paintHouse(cv, rnd, sections, sun, seedFor(lat, lng, 'shingles'))
+    if (variant === 'cloud') paintCloud(cv, rnd)
+    if (variant === 'shadow') paintShadow(cv, rnd)
+    return [{ cv, shape: shapeFor() }]
+  }
+  // lazily, one copy of the lot at a time (a 640-px canvas is ~5 MB of floats)
+  return (function* () {
+    for (const look of looks) yield dress(look)
+  })()
+
+  function dress(look: SyntheticRoofLook): Rendered {
+    const out = cv.clone()
+    const houseRnd = mulberry32(seedFor(lat, lng, 'house'))
+    if (variant !== 'no_building') {
+      paintLookedHouse(out, houseRnd, sections, sun, seedFor(lat, lng, 'shingles'), look, mulberry32(seedFor(lat, lng, 'look')))
+      if (look.hidden) hideRoof(out, houseRnd, sections, look.hidden, sun)
+    }
+    if (variant === 'cloud') paintCloud(out, houseRnd)
+    if (variant === 'shadow') paintShadow(out, houseRnd)
+    return { cv: out, shape: shapeFor(look) }
+  }
+}
+
+function checkedSize(input: { size?: number; variant?: SyntheticVariant }): number {
+  const size = input.variant === 'tiny' ? TINY_SIZE : Math.round(input.size ?? DEFAULT_SIZE)
+  if (!Number.isFinite(size) || size < 16 || size > 2048) throw new RangeError(`synthetic aerial size out of range: ${size}`)
+  return size
+}
+
+async function encode(r: Rendered, size: number, lat: number, lng: number): Promise<SyntheticAerial> {
+  // the street can be on any side: the whole lot is turned by a multiple of 90° (square, so the size stays)
+  const turn = (seedFor(lat, lng, 'turn') % 4) * 90
+  const raw = r.cv.toBuffer() // synchronously: the float canvas can go before the encoder runs
+  const bytes = await sharp(raw, { raw: { width: size, height: size, channels: 3 } })
+    .rotate(turn)
+    .jpeg(JPEG)
+    .toBuffer()
+  return { bytes, contentType: 'image/jpeg', width: size, height: size, roofShape: r.shape }
 }
 
 /** Same lat/lng (to 6 decimals) and options → the same JPEG bytes. */
 export async function generateSyntheticAerial(input: SyntheticAerialInput): Promise<SyntheticAerial> {
   const variant = input.variant ?? 'house'
-  const size = variant === 'tiny' ? TINY_SIZE : Math.round(input.size ?? DEFAULT_SIZE)
-  if (!Number.isFinite(size) || size < 16 || size > 2048) throw new RangeError(`synthetic aerial size out of range: ${size}`)
-  const cv = render(size, variant, input.lat, input.lng)
-  // the street can be on any side: the whole lot is turned by a multiple of 90° (square, so the size stays)
-  const turn = (seedFor(input.lat, input.lng, 'turn') % 4) * 90
-  const bytes = await sharp(cv.toBuffer(), { raw: { width: size, height: size, channels: 3 } })
-    .rotate(turn)
-    .jpeg(JPEG)
-    .toBuffer()
-  return { bytes, contentType: 'image/jpeg', width: size, height: size }
+  const size = checkedSize(input)
+  const [r] = [...render(size, variant, input.lat, input.lng, input.roof ? [input.roof] : undefined)]
+  return encode(r, size, input.lat, input.lng)
+}
+
+/**
+ * One lot with several dressed roofs (in the order of `looks`), each the same bytes `generateSyntheticAerial` gives
+ * for that look: the lot is drawn once (~85 ms), each roof costs ~15 ms more. For demo data with many looks.
+ */
+export async function generateSyntheticAerialLooks(
+  input: Omit<SyntheticAerialInput, 'roof'> & { looks: readonly SyntheticRoofLook[] },
+): Promise<SyntheticAerial[]> {
+  const variant = input.variant ?? 'house'
+  const size = checkedSize(input)
+  // each roof is encoded in sharp's thread pool while the next one is painted
+  const out: Promise<SyntheticAerial>[] = []
+  for (const r of render(size, variant, input.lat, input.lng, input.looks)) out.push(encode(r, size, input.lat, input.lng))
+  return Promise.all(out)
 }

@@ -17,6 +17,13 @@ export interface JobDataMap {
   'scans.discover': { scanId: string; orgId: string }
   'scans.property': { propertyId: string; orgId: string }
   'notifications.hot-lead': { leadId: string; orgId: string }
+  'billing.spend-warning': { orgId: string; periodStart: string; percent: 80 | 90 | 100 }
+  'billing.sweep-reservations': Record<string, never>
+  'billing.reconcile': Record<string, never>
+  'billing.trial-expiry': Record<string, never>
+  'billing.lead-credit': { disputeId: string; orgId: string }
+  /** the dunning clock: one org (`orgId`, e.g. right after a payment failed) or, from the daily cron, every org due */
+  'billing.dunning': { orgId?: string }
 }
 
 export type QueueName = keyof JobDataMap
@@ -52,6 +59,23 @@ export const QUEUE_DEFINITIONS: { readonly [Q in QueueName]: QueueDefinition } =
   /** alerts the org's managers that a lead turned HOT (lib/notifications/notify-hot-lead.ts): in-app + email, each
    *  with a dedupe key, so a retry or a re-score never alerts twice; "short" = one waiting job per lead */
   'notifications.hot-lead': { options: { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  /** tells the OWNERs that spend crossed 80/90/100 % of the cap (lib/billing/spend-warnings.ts); one per threshold */
+  'billing.spend-warning': { options: { policy: 'short', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  /** releases spend reservations left RESERVED for over an hour (a crash between reserve and commit); every 10 min */
+  'billing.sweep-reservations': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 5 * 60 }, cron: '*/10 * * * *' },
+  /** compares the usage ledger with what Stripe accepted (lib/billing/reconcile-usage.ts); daily */
+  'billing.reconcile': { options: { policy: 'singleton', retryLimit: 2, retryDelay: 300, expireInSeconds: 30 * 60 }, cron: '41 4 * * *' },
+  /** ends trials past trial_ends_at → TRIAL_ENDED, audited, owners told (lib/billing/expire-trials.ts); hourly */
+  'billing.trial-expiry': { options: { policy: 'singleton', retryLimit: 1, expireInSeconds: 15 * 60 }, cron: '7 * * * *' },
+  /** puts a credited lead fee on the customer's Stripe balance (lib/billing/apply-lead-credit.ts), idempotency key
+   *  credit:<usage event id>; "short" = one waiting job per dispute */
+  'billing.lead-credit': { options: { policy: 'short', retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  /** advances past-due accounts from their stored dates (lib/billing/advance-dunning.ts): day 0/3/7/14 emails, retries,
+   *  read-only, cancel; re-reads Stripe first, so a lost webhook cannot stall or wrongly advance it; daily + per org */
+  'billing.dunning': {
+    options: { policy: 'short', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+    cron: '23 6 * * *',
+  },
 }
 
 export const QUEUE_NAMES = Object.keys(QUEUE_DEFINITIONS) as QueueName[]

@@ -54,7 +54,7 @@ export async function acceptInvitationInTx(
     throw new AppError('CONFLICT', 'You are already a member of this organization', {
       details: { reason: 'ALREADY_MEMBER', orgSlug: inv.org.slug },
     })
-  await assertSeatAvailable(tx, { orgId: inv.orgId })
+  await assertSeatAvailable(tx, { orgId: inv.orgId, invitationId: inv.id })
   // single use: only one caller flips accepted_at
   const { count } = await tx.invitation.updateMany({
     where: { id: inv.id, acceptedAt: null, canceledAt: null, expiresAt: { gt: new Date() } },

@@ -8,6 +8,7 @@ import { assertCan, auditActorOf, userIdOf, type Actor } from '@/lib/auth/actor'
 import { getOrgInvitationOrThrow } from '@/lib/members/get-org-invitation-or-throw'
 import { INVITE_TTL_MS, sendInvitationEmail } from '@/lib/members/invitation-email'
 import { invitationSender, type InvitationView } from '@/lib/members/invite-member'
+import { assertSeatAvailable } from '@/lib/members/seat-limit'
 
 /** The first send plus at most 5 resends. */
 export const MAX_RESENDS = 5
@@ -22,6 +23,8 @@ export async function resendInvitation({ actor, invitationId }: { actor: Actor; 
         details: { reason: 'RESEND_LIMIT' },
       })
     }
+    // an expired invitation holds no seat: reviving it takes one again
+    if (current.expiresAt <= new Date()) await assertSeatAvailable(tx, { orgId })
     // guarded update: two concurrent resends cannot both pass the limit
     const { count } = await tx.invitation.updateMany({
       where: { id: current.id, sendCount: current.sendCount, acceptedAt: null, canceledAt: null },

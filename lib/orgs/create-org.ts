@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import type { CreateOrgInput } from '@/lib/orgs/schemas'
+import { claimTrial, type TrialClaimResult } from '@/lib/billing/claim-trial'
 
 export interface CreatedOrg {
   id: string
@@ -14,6 +15,8 @@ export interface CreatedOrg {
   name: string
   timeZone: string
   membershipId: string
+  /** 'refused': the owner's e-mail already used its free trial; the org starts without one (choose a plan) */
+  trial: TrialClaimResult
 }
 
 async function insert(tx: Tx, userId: string, input: CreateOrgInput): Promise<CreatedOrg> {
@@ -40,7 +43,9 @@ async function insert(tx: Tx, userId: string, input: CreateOrgInput): Promise<Cr
     targetId: membership.id,
     after: { userId, role: 'OWNER', via: 'org.create' },
   })
-  return { ...org, membershipId: membership.id }
+  // one trial per org and per owner e-mail, claimed in this transaction (lib/billing/claim-trial.ts)
+  const trial = await claimTrial(tx, { orgId: org.id, userId })
+  return { ...org, membershipId: membership.id, trial }
 }
 
 const slugTaken = () =>

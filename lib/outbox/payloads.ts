@@ -52,6 +52,8 @@ export const meterPayload = z.object({
   eventName: z.string().min(1).max(100),
   customerId: z.string().min(1).max(64),
   value: z.number().int().min(0),
+  /** when the usage happened (unix seconds; the ledger row's occurred_at): Stripe accepts up to 35 days back */
+  timestamp: z.number().int().positive().optional(),
 })
 
 export const PAYLOAD_SCHEMAS: Record<OutboxChannel, z.ZodType> = {

@@ -70,7 +70,13 @@ const meter: OutboxSender = {
     const p = meterPayload.parse(payload)
     // the dedupe key (e.g. "lead:<id>") is Stripe's identifier: a repeat is deduplicated by Stripe
     const { reportMeterEvent } = await import('@/lib/external/stripe')
-    const res = await reportMeterEvent({ eventName: p.eventName, customerId: p.customerId, value: p.value, identifier: dedupeKey })
+    const res = await reportMeterEvent({
+      eventName: p.eventName,
+      customerId: p.customerId,
+      value: p.value,
+      identifier: dedupeKey,
+      timestamp: p.timestamp ? new Date(p.timestamp * 1000) : undefined,
+    })
     const r = res as { identifier?: string; sandbox?: boolean }
     return { provider: 'stripe', providerMessageId: r.identifier ?? dedupeKey, sandbox: Boolean(r.sandbox) }
   },

@@ -1,4 +1,5 @@
-// Pipeline step 2 (job scans.property): one property through aerial image → quality gate → AI assessment →
+// Pipeline step 2 (job scans.property): one property through geocode (an address without coordinates: a CSV
+// scan) → aerial image → quality gate → AI assessment →
 // score → lead. Each stage's result is committed before the next starts (scan_properties.stage), so a worker
 // killed mid-way resumes at the stage it reached and never repeats a finished provider call. A property that
 // fails never fails the scan: after MAX_PROPERTY_ATTEMPTS (or at once for an unusable image) it is FAILED with
@@ -11,8 +12,11 @@ import { AppError, toAppError } from '@/lib/errors'
 import { assertCan, type Actor } from '@/lib/auth/actor'
 import { fetchAerialImage } from '@/lib/external/aerial-imagery'
 import { assessImageQuality } from '@/lib/imagery/quality-gate'
+import { ADDRESS_NOT_FOUND, geocodeScanProperty } from '@/lib/scans/geocode-address'
 import { normalizeAddress } from '@/lib/leads/normalize-address'
 import { recordActivities } from '@/lib/leads/record-activity'
+import { recordQualityLead } from '@/lib/billing/record-quality-lead'
+import { prepareSpendWarnings } from '@/lib/billing/spend-warnings'
 import { log } from '@/lib/logger'
 import { enqueueHotLeadAlert, prepareHotLeadAlerts } from '@/lib/notifications/enqueue-hot-lead-alert'
 import { scoreV1 } from '@/lib/scoring/score-v1'
@@ -85,6 +89,15 @@ export async function advanceScanProperty({ actor, propertyId }: { actor: Actor;
   })
   let row = found
   try {
+    if (row.stage === 'DISCOVERED' && (row.lat == null || row.lng == null)) {
+      // an address without coordinates (a CSV scan): geocode it and store the point before imaging
+      const point = await geocodeScanProperty({ orgId, p: row })
+      if (!point) {
+        await finish({ orgId, p: row, status: 'FAILED', error: ADDRESS_NOT_FOUND })
+        return 'failed'
+      }
+      row = { ...row, ...point }
+    }
     if (row.stage === 'DISCOVERED') {
       const imaged = await imageStage({ orgId, p: row })
       if (imaged === 'failed') return 'failed'
@@ -249,6 +262,8 @@ export async function scoreStage({
   const facts = p.facts as Facts
   const normalizedAddress = normalizeAddress({ line1: p.addressLine1, city: p.city, state: p.state, zip: p.zip })
   await prepareHotLeadAlerts() // outside the transaction: a cold pg-boss start can be slow
+  await prepareSpendWarnings() // the quality-lead fee's meter message and spend-warning jobs commit with the score
+  const sandboxData = p.scan.sandbox || assessmentRow.sandbox
   return db.$transaction(async (tx) => {
     const existing = await tx.lead.findFirst({
       where: { orgId, normalizedAddress, deletedAt: null },
@@ -273,7 +288,7 @@ export async function scoreStage({
         emails: existing?.contacts.reduce((n, c) => n + c.emails.length, 0) ?? 0,
       },
       now: new Date(),
-      sandbox: p.scan.sandbox || assessmentRow.sandbox,
+      sandbox: sandboxData,
     })
     const breakdown = JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue
     const scored = {
@@ -326,6 +341,9 @@ export async function scoreStage({
       created = true
       await recordActivities(tx, actor, [{ leadId, type: 'lead.created', data: { source: 'SCAN', scanId: p.scanId } }])
     }
+    // the quality-lead fee (issue #10): once per address, when live data first scores ≥ 60; a refusal
+    // (QUOTA_EXCEEDED: spend cap / trial limit) rolls this scoring back and fails the property with that reason
+    if (result.score !== null) await recordQualityLead({ tx, orgId, leadId, normalizedAddress, score: result.score, sandbox: sandboxData })
     await tx.leadScore.create({
       data: { orgId, leadId, scanId: p.scanId, score: result.score, version: result.version, confidence: result.confidence, breakdown },
       select: { id: true },

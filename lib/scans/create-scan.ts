@@ -7,6 +7,8 @@ import { AppError } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { assertCan, auditActorOf, userIdOf, type Actor } from '@/lib/auth/actor'
 import { RATE_LIMITS } from '@/lib/billing/plans'
+import { assertBillableWorkAllowed } from '@/lib/billing/entitlements'
+import { assertUnderSpendCap } from '@/lib/billing/preview-spend'
 import type { ScanArea } from '@/lib/geo/area'
 import { enqueue, prepareQueues } from '@/lib/jobs/enqueue'
 import { consume, type LimitDef } from '@/lib/rate-limit/limiter'
@@ -22,13 +24,17 @@ export function scanRateLimit(): LimitDef {
   }
 }
 
-const AREA_KIND = { zip: 'ZIP', city: 'CITY', radius: 'RADIUS' } as const
+const AREA_KIND = { zip: 'ZIP', city: 'CITY', radius: 'RADIUS', polygon: 'POLYGON' } as const
 
 /** `area`, `propertyCap`: parsed by newScanSchema at the edge */
 export async function createScan({ actor, area, propertyCap }: { actor: Actor; area: ScanArea; propertyCap: number }) {
   const orgId = assertCan(actor, 'scan.run')
+  // a read-only (trial ended, unpaid, canceled) or dispute-frozen org starts no scan, live or sandbox
+  await assertBillableWorkAllowed({ orgId, what: 'scan' })
   // validate the area (unknown ZIP or city → VALIDATION_FAILED) before spending a rate-limit point
   const preview = await previewScan({ actor, area, propertyCap })
+  // a live scan can only add quality-lead fees: refused while the spend cap is used up (sandbox scans still run)
+  if (!preview.estimate.sandbox) await assertUnderSpendCap({ orgId })
   const limit = scanRateLimit()
   const r = await consume(limit, orgId)
   if (!r.allowed) {

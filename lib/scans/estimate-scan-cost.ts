@@ -3,6 +3,7 @@
 // extends this one function with the spend-cap headroom; nothing else computes a scan's price.
 import 'server-only'
 import { formatCents, getPlan, QUALITY_LEAD_MIN_SCORE, type PlanId } from '@/lib/billing/plans'
+import type { SpendPreview } from '@/lib/billing/preview-spend'
 
 /**
  * Planning assumptions, named so the UI can say them. The quality-lead share is the spread of our scored demo
@@ -17,10 +18,13 @@ export const SCAN_ASSUMPTIONS = {
   fixedSeconds: 20,
 } as const
 
-export type ScanWarningCode = 'SANDBOX' | 'TRIAL_ALLOWANCE' | 'TRIAL_BLOCKED' | 'CAPPED_BY_PLAN' | 'FEWER_PROPERTIES'
+export type ScanWarningCode = 'SANDBOX' | 'TRIAL_ALLOWANCE' | 'TRIAL_BLOCKED' | 'CAPPED_BY_PLAN' | 'FEWER_PROPERTIES' | 'SPEND_CAP'
+
+/** Quality leads a scan of `properties` homes is expected to find (the number previewSpend prices). */
+export const expectedQualityLeads = (properties: number) => Math.round(properties * SCAN_ASSUMPTIONS.qualityLeadShare)
 
 export interface ScanEstimateLine {
-  key: 'imagery' | 'ai_analysis' | 'parcel_data' | 'quality_leads'
+  key: 'imagery' | 'ai_analysis' | 'parcel_data' | 'geocoding' | 'quality_leads'
   label: string
   quantity: number
   unitCents: number
@@ -36,6 +40,8 @@ export interface ScanEstimate {
   minutes: number
   sandbox: boolean
   warnings: Array<{ code: ScanWarningCode; message: string }>
+  /** the spend-cap headroom for the expected quality-lead fees (live scans with a preview: lib/billing/preview-spend.ts) */
+  spend?: { upToCents: number; capCents: number; usedCents: number; leftCents: number; fits: boolean }
 }
 
 export function estimateScanCost({
@@ -44,6 +50,8 @@ export function estimateScanCost({
   requestedCap,
   sandbox,
   qualityLeadsSoFar,
+  addresses = false,
+  spend,
 }: {
   plan: PlanId
   /** properties expected in the area, already capped */
@@ -53,9 +61,13 @@ export function estimateScanCost({
   sandbox: boolean
   /** live quality leads this org already has (the trial's free allowance counts them) */
   qualityLeadsSoFar: number
+  /** a scan of a list of addresses: each is geocoded instead of coming from a parcel source */
+  addresses?: boolean
+  /** previewSpend of the expected quality leads (`expectedQualityLeads(properties)`): adds the cap headroom */
+  spend?: SpendPreview
 }): ScanEstimate {
   const plan = getPlan(planId)
-  const expected = Math.round(properties * SCAN_ASSUMPTIONS.qualityLeadShare)
+  const expected = expectedQualityLeads(properties)
   const warnings: ScanEstimate['warnings'] = []
   let billable = sandbox ? 0 : expected
   if (sandbox) {
@@ -90,7 +102,9 @@ export function estimateScanCost({
   const lines: ScanEstimateLine[] = [
     { key: 'imagery', label: 'Aerial imagery', quantity: properties, unitCents: 0, totalCents: 0, note: 'Included in your plan' },
     { key: 'ai_analysis', label: 'AI roof analysis', quantity: properties, unitCents: 0, totalCents: 0, note: 'Included in your plan' },
-    { key: 'parcel_data', label: 'Property data', quantity: properties, unitCents: 0, totalCents: 0, note: 'Included in your plan' },
+    addresses
+      ? { key: 'geocoding', label: 'Address lookup', quantity: properties, unitCents: 0, totalCents: 0, note: 'Included in your plan' }
+      : { key: 'parcel_data', label: 'Property data', quantity: properties, unitCents: 0, totalCents: 0, note: 'Included in your plan' },
     {
       key: 'quality_leads',
       label: `Quality leads (score ≥ ${QUALITY_LEAD_MIN_SCORE})`,
@@ -102,11 +116,29 @@ export function estimateScanCost({
         : `About ${expected} expected, billed once each at ${formatCents({ cents: plan.qualityLeadCents, alwaysCents: true })}`,
     },
   ]
+  const total = lines.reduce((sum, l) => sum + l.totalCents, 0)
+  if (spend && !sandbox && total > spend.leftCents) {
+    warnings.push({
+      code: 'SPEND_CAP',
+      message: `This scan may cost up to ${formatCents({ cents: total, alwaysCents: true })}; ${formatCents({ cents: spend.leftCents, alwaysCents: true })} of your ${formatCents({ cents: spend.capCents })} monthly spend cap is left. Quality leads past the cap wait until you raise it.`,
+    })
+  }
   return {
+    ...(spend && !sandbox
+      ? {
+          spend: {
+            upToCents: total,
+            capCents: spend.capCents,
+            usedCents: spend.usedCents,
+            leftCents: spend.leftCents,
+            fits: total <= spend.leftCents,
+          },
+        }
+      : {}),
     properties,
     expectedQualityLeads: expected,
     lines,
-    totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
+    totalCents: total,
     minutes: Math.max(1, Math.ceil((SCAN_ASSUMPTIONS.fixedSeconds + properties * SCAN_ASSUMPTIONS.secondsPerProperty) / 60)),
     sandbox,
     warnings,

@@ -5,7 +5,8 @@ import { db } from '@/lib/db'
 import { assertCan, type Actor } from '@/lib/auth/actor'
 import { getPlan, QUALITY_LEAD_MIN_SCORE } from '@/lib/billing/plans'
 import { estimatePropertiesInArea, resolveArea, type ResolvedArea, type ScanArea } from '@/lib/geo/area'
-import { estimateScanCost, type ScanEstimate } from '@/lib/scans/estimate-scan-cost'
+import { estimateScanCost, expectedQualityLeads, type ScanEstimate } from '@/lib/scans/estimate-scan-cost'
+import { previewSpend } from '@/lib/billing/preview-spend'
 import { scanRunsInSandbox } from '@/lib/scans/scan-mode'
 
 export interface ScanPreview {
@@ -31,12 +32,17 @@ export async function previewScan({
   const plan = getPlan(org.plan)
   const cap = Math.min(propertyCap, plan.maxScanProperties)
   const sandbox = scanRunsInSandbox()
+  const properties = estimatePropertiesInArea(resolved, { cap }).expected
   const estimate = estimateScanCost({
     plan: org.plan,
-    properties: estimatePropertiesInArea(resolved, { cap }).expected,
+    properties,
     requestedCap: propertyCap,
     sandbox,
     qualityLeadsSoFar: sandbox ? 0 : await liveQualityLeads(orgId),
+    // the spend-cap headroom for the expected quality-lead fees (issue #10)
+    spend: sandbox
+      ? undefined
+      : await previewSpend({ orgId, items: [{ kind: 'QUALITY_LEAD', quantity: expectedQualityLeads(properties) }] }),
   })
   return { area: resolved, propertyCap: cap, estimate }
 }

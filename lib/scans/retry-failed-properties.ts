@@ -6,6 +6,7 @@ import { db } from '@/lib/db'
 import { AppError, notFound } from '@/lib/errors'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { assertCan, auditActorOf, type Actor } from '@/lib/auth/actor'
+import { assertBillableWorkAllowed } from '@/lib/billing/entitlements'
 import { enqueueMany, prepareQueues } from '@/lib/jobs/enqueue'
 import { scanIdSchema } from '@/lib/scans/schemas'
 
@@ -14,6 +15,8 @@ export const DISCARDED_IN_REVIEW = 'Discarded in review'
 export async function retryFailedProperties({ actor, scanId }: { actor: Actor; scanId: string }): Promise<{ requeued: number }> {
   const orgId = assertCan(actor, 'scan.run')
   if (!scanIdSchema.safeParse(scanId).success) throw notFound('Scan')
+  // re-running properties is new work: refused while the org is read-only or dispute-frozen
+  await assertBillableWorkAllowed({ orgId, what: 'scan' })
   await prepareQueues(['scans.property'])
   return db.$transaction(async (tx) => {
     const [scan] = await tx.$queryRaw<Array<{ status: string }>>`

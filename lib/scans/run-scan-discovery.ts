@@ -22,7 +22,16 @@ export async function runScanDiscovery({ actor, scanId }: { actor: Actor; scanId
   const scan = await db.scan.update({
     where: { id: scanId, orgId },
     data: { discoveryAttempts: { increment: 1 } },
-    select: { id: true, status: true, area: true, propertyCap: true, total: true, discoveryAttempts: true, startedAt: true },
+    select: {
+      id: true,
+      status: true,
+      areaKind: true,
+      area: true,
+      propertyCap: true,
+      total: true,
+      discoveryAttempts: true,
+      startedAt: true,
+    },
   })
   if (scan.status === 'CANCELED' || scan.status === 'FAILED') return { queued: 0 }
   if (scan.status === 'PENDING') {
@@ -30,6 +39,11 @@ export async function runScanDiscovery({ actor, scanId }: { actor: Actor; scanId
   }
   // resume: the properties are there already → queue the unfinished ones again (singletonKey keeps one job each)
   if (scan.total > 0) return { queued: await requeueUnfinished({ orgId, scanId }) }
+  // a CSV scan's addresses were stored with the scan (create-address-scan.ts): no provider discovery, ever
+  if (scan.areaKind === 'CSV') {
+    await failScan({ actor, orgId, scanId, message: 'The scan has no addresses' })
+    return { queued: 0 }
+  }
 
   let found
   try {

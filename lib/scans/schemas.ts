@@ -2,6 +2,7 @@
 // new-scan and review forms validate with them in the browser.
 import { z } from 'zod'
 import { scanAreaSchema } from '@/lib/geo/schemas'
+import { addressScanSchema } from '@/lib/scans/address-rows'
 import { INDICATOR_TYPES, ROOF_MATERIALS, ROOF_SHAPES, SEVERITIES } from '@/lib/vision/roof-assessment'
 
 export const SCAN_MIN_PROPERTIES = 10
@@ -17,6 +18,18 @@ export const propertyCapSchema = z.coerce
 /** A new scan: the area (ZIP, city or centre + radius) and how many properties at most. */
 export const newScanSchema = z.object({ area: scanAreaSchema, propertyCap: propertyCapSchema })
 export type NewScan = z.output<typeof newScanSchema>
+
+/**
+ * What POST /api/v1/scans and the run action take: an area scan (the shape above; `source` may be left out, so
+ * existing clients keep working) or `{ source: 'addresses', fileName?, rows: [{ addressLine1, city, state, zip }] }`
+ * (1–1,000 rows, each validated on its own: lib/scans/address-rows.ts).
+ */
+export const scanRequestSchema = z.discriminatedUnion('source', [
+  addressScanSchema,
+  newScanSchema.extend({ source: z.literal('area').optional() }),
+])
+export type ScanRequest = z.output<typeof scanRequestSchema>
+export type ScanRequestInput = z.input<typeof scanRequestSchema>
 
 export const scanIdSchema = z.uuid()
 

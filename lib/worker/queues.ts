@@ -8,6 +8,9 @@ import { OUTBOX_QUEUES } from '@/lib/outbox/jobs'
 import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import { SCAN_QUEUES } from '@/lib/scans/jobs'
 import { NOTIFICATION_QUEUES } from '@/lib/notifications/jobs'
+import { ENTITLEMENT_QUEUES } from '@/lib/billing/entitlement-jobs'
+import { LIFECYCLE_QUEUES } from '@/lib/billing/lifecycle-jobs'
+import { LEDGER_QUEUES } from '@/lib/billing/ledger-jobs'
 
 export type { QueueDef }
 
@@ -16,6 +19,9 @@ export const QUEUES: QueueDef[] = [
   ...WEBHOOK_QUEUES,
   ...SCAN_QUEUES,
   ...NOTIFICATION_QUEUES,
+  ...ENTITLEMENT_QUEUES,
+  ...LIFECYCLE_QUEUES,
+  ...LEDGER_QUEUES,
   // lead CRM: CSV imports (lib/leads/run-import.ts). Resumable batches, so a retry continues where it stopped.
   queueDef('leads.import', {
     handler: async (jobs) => {

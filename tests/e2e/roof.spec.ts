@@ -1,10 +1,13 @@
 // The roof on the lead page and the review queue, through the real UI on the seeded demo org (sandbox providers;
-// the job worker runs for the whole e2e run, tests/e2e/worker-setup.ts). The demo seed has no aerial images, so
-// when no lead has one yet the manager runs a small sandbox scan through the scan pages first (nothing is
-// inserted behind the UI's back). Then: a scanned lead shows its image (served by /<org>/images/<id>) with the
-// AI's findings; a lead without roof data says so; the review queue is worked through until "Nothing to review".
+// the job worker runs for the whole e2e run, tests/e2e/worker-setup.ts). The manager runs a small sandbox scan
+// through the scan pages (its unsure answers fill the review queue; nothing is inserted behind the UI's back).
+// Then: a scanned lead shows its image (served by /<org>/images/<id>) with the AI's findings; a lead without roof
+// data (imported from a CSV) says so; the review queue is worked through until "Nothing to review".
 // A rep and a viewer get 404 on the queue, and a rep cannot fetch an image of a lead that is not theirs.
 // Screenshots at 1280 and 390 px wide.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { MANAGER, ORG, REP, VIEWER, shoot, signedIn, demoDb } from './helpers/demo'
 
@@ -33,6 +36,17 @@ async function runScanThroughUi(page: Page) {
   await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 240_000 })
 }
 
+/** One lead imported from a one-row CSV through the import page: a lead no scan has covered. */
+async function importOneLead(page: Page): Promise<void> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fm-roof-')), 'one-lead.csv')
+  fs.writeFileSync(file, 'address,city,state,zip\n4242 No Roof Data Ln,Austin,TX,78701\n')
+  await page.goto(`/${ORG}/leads/import`)
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles(file)
+  await expect(page.getByTestId('import-summary')).toContainText('Will be created1')
+  await page.getByRole('button', { name: 'Import 1 valid row' }).click()
+  await expect(page.getByRole('heading', { name: 'Import complete' })).toBeVisible({ timeout: 60_000 })
+}
+
 test('manager: a scanned lead shows its aerial image and the AI findings; the review queue is worked to empty', async ({ browser }) => {
   test.setTimeout(420_000)
   const page = await signedIn(browser, MANAGER, '10.78.0.1')
@@ -45,7 +59,7 @@ test('manager: a scanned lead shows its aerial image and the AI findings; the re
         ORDER BY jsonb_array_length(COALESCE(a.result->'indicators', '[]'::jsonb)) DESC, l.score DESC NULLS LAST LIMIT 1`,
       [org],
     )
-  if (!(await withImage()).rows.length) await runScanThroughUi(page)
+  await runScanThroughUi(page)
   const lead = (await withImage()).rows[0]
   expect(lead, 'a lead with an aerial image after a sandbox scan').toBeTruthy()
 
@@ -76,10 +90,13 @@ test('manager: a scanned lead shows its aerial image and the AI findings; the re
   expect(again.status()).toBe(304)
 
   // a lead the scans never covered says so instead of showing a picture
-  const { rows: bare } = await db.query<{ id: string }>(
-    'SELECT id FROM leads WHERE org_id = $1 AND deleted_at IS NULL AND roof_image_id IS NULL AND roof_assessment_id IS NULL LIMIT 1',
-    [org],
-  )
+  const bareLead = () =>
+    db.query<{ id: string }>(
+      'SELECT id FROM leads WHERE org_id = $1 AND deleted_at IS NULL AND roof_image_id IS NULL AND roof_assessment_id IS NULL LIMIT 1',
+      [org],
+    )
+  if (!(await bareLead()).rows.length) await importOneLead(page)
+  const { rows: bare } = await bareLead()
   await page.goto(`/${ORG}/leads/${bare[0]!.id}`)
   await expect(page.getByText('No aerial analysis yet — run a scan that covers this address')).toBeVisible()
   await shoot(page, 'lead-no-roof')

@@ -8,14 +8,12 @@
 // returns is Playwright's global teardown: the worker is stopped (SIGTERM, then SIGKILL) when the run ends.
 // Same DATABASE_URL, FM_SANDBOX=1 and IMAGE_STORAGE_DIR as the web server (playwright.config.ts).
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
 import { E2E_DATABASE_URL, E2E_IMAGE_STORAGE_DIR } from '../../playwright.config'
 
 const START_TIMEOUT_MS = 90_000
 
 export default async function workerSetup() {
-  // the database was just recreated: images of an earlier run belong to rows that no longer exist
-  fs.rmSync(E2E_IMAGE_STORAGE_DIR, { recursive: true, force: true })
+  // (the image folder was emptied by global-setup.ts before the seed stored the demo leads' images in it)
   const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts'], {
     env: {
       ...process.env,

@@ -4,6 +4,9 @@
 import { z } from 'zod'
 import { orgAction } from '@/lib/actions/define-action'
 import { listScansSchema, newScanSchema } from '@/lib/scans/schemas'
+import { addressScanSchema } from '@/lib/scans/address-rows'
+import { previewAddressScan } from '@/lib/scans/preview-address-scan'
+import { createAddressScan } from '@/lib/scans/create-address-scan'
 import { previewScan } from '@/lib/scans/preview-scan'
 import { createScan } from '@/lib/scans/create-scan'
 import { cancelScan } from '@/lib/scans/cancel-scan'
@@ -21,6 +24,17 @@ export const previewScanAction = orgAction({ permission: 'scan.run', input: newS
 export const createScanAction = orgAction({ permission: 'scan.run', input: newScanSchema }, async ({ input, actor }) =>
   createScan({ actor, area: input.area, propertyCap: input.propertyCap }),
 )
+
+/** A scan of a list of addresses (the CSV the new-scan form mapped): `{ source: 'addresses', fileName, rows }`. */
+export const createAddressScanAction = orgAction({ permission: 'scan.run', input: addressScanSchema }, async ({ input, actor }) =>
+  createAddressScan({ actor, fileName: input.fileName, rows: input.rows }),
+)
+
+/** The estimate of a scan of addresses, with every row's problems (writes nothing). */
+export const previewAddressScanAction = orgAction({ permission: 'scan.run', input: addressScanSchema }, async ({ input, actor }) => {
+  const { valid: _valid, ...preview } = await previewAddressScan({ actor, fileName: input.fileName, rows: input.rows })
+  return preview
+})
 
 export const cancelScanAction = orgAction({ permission: 'scan.run', input: scanId }, async ({ input, actor }) =>
   cancelScan({ actor, scanId: input.scanId }),

@@ -17,6 +17,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
     },
     { href: `/${orgSlug}/settings/members`, title: 'Members', text: 'Team, roles and invitations', show: true },
     {
+      href: `/${orgSlug}/settings/billing`,
+      title: 'Billing',
+      text: 'Plan, usage, spend cap and invoices',
+      show: can(member.role, 'billing.read'),
+    },
+    {
       href: `/${orgSlug}/settings/api-keys`,
       title: 'API keys',
       text: 'REST API access (Enterprise)',

@@ -337,6 +337,7 @@ describe('REST API v1 /scans', () => {
       'zip',
       'city',
       'radius',
+      'polygon',
     ])
     expect(newScan.properties.area.oneOf[2].properties.radiusMiles).toMatchObject({ minimum: 0.5, maximum: 50 })
     const scan = doc.components.schemas.Scan

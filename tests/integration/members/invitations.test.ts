@@ -18,7 +18,7 @@ import { expectError, latestInviteToken, ok } from '@/tests/integration/members/
 const newEmail = () => `${uniq('invitee-')}@example.test`
 
 async function setup() {
-  const ctx = await createOrgWithRoles()
+  const ctx = await createOrgWithRoles({ plan: 'ENTERPRISE' })
   const invite = (role: string, email = newEmail(), who: keyof typeof ctx.members = 'OWNER') =>
     inviteMemberAction.as({ sessionId: ctx.members[who].sessionId })({ orgSlug: ctx.org.slug, email, role })
   return { ...ctx, invite }

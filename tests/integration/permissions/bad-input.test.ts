@@ -70,7 +70,7 @@ function malformed(slug: string, valid: Record<string, unknown>): Array<[string,
 
 describe('bad input never becomes INTERNAL', () => {
   it('org actions: malformed, oversized and wrongly typed input → 4xx envelope', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     for (const [name, { action, valid }] of Object.entries(ORG_ACTIONS)) {
       for (const [label, input] of malformed(org.slug, valid)) {
         const r = await action.as({ sessionId: members.OWNER.sessionId })(input)
@@ -84,7 +84,7 @@ describe('bad input never becomes INTERNAL', () => {
   })
 
   it('user and public actions: malformed, oversized and wrongly typed input → 4xx envelope', async () => {
-    const { members } = await createOrgWithRoles()
+    const { members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const valid = { name: 'Valid Co', slug: 'valid-co', token: 'a'.repeat(43), password: 'long-enough-password-1' }
     for (const [name, action] of Object.entries(USER_ACTIONS)) {
       const inputs: Array<[string, unknown]> = [

@@ -17,8 +17,8 @@ import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from '@/app
 import { createOrgWithRoles, uniq } from '@/tests/factories'
 
 async function twoOrgs() {
-  const a = await createOrgWithRoles()
-  const b = await createOrgWithRoles()
+  const a = await createOrgWithRoles({ plan: 'ENTERPRISE' })
+  const b = await createOrgWithRoles({ plan: 'ENTERPRISE' })
   const bRep = await db.membership.findFirstOrThrow({ where: { orgId: b.org.id, userId: b.members.REP.user.id } })
   const bOwner = await db.membership.findFirstOrThrow({ where: { orgId: b.org.id, userId: b.members.OWNER.user.id } })
   const inv = await inviteMemberAction.as({ sessionId: b.members.OWNER.sessionId })({

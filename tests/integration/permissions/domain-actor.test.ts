@@ -35,7 +35,7 @@ async function refusedWithoutChange(org: Org, call: () => Promise<unknown>, code
 
 describe('api keys (api_keys.manage)', () => {
   it('a job without the right, REP/VIEWER/MANAGER members and API keys → FORBIDDEN, nothing written', async () => {
-    const org = await createOrgWithRoles()
+    const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const existing = await createApiKey({ actor: await memberActorOf(org, 'OWNER'), name: 'existing', scope: 'READ' })
     const refused: Array<[string, Actor]> = [
       ['leads.import job', importJob(org)],
@@ -74,8 +74,8 @@ describe('api keys (api_keys.manage)', () => {
   })
 
   it('an OWNER creates (recorded as creator); ADMIN revokes; a member of org A revoking org B’s key → NOT_FOUND', async () => {
-    const a = await createOrgWithRoles()
-    const b = await createOrgWithRoles()
+    const a = await createOrgWithRoles({ plan: 'ENTERPRISE' })
+    const b = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const owner = await memberActorOf(b, 'OWNER')
     const bKey = await createApiKey({ actor: owner, name: 'b key', scope: 'READ' })
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: bKey.id } })).createdById).toBe(b.members.OWNER.user.id)
@@ -101,7 +101,7 @@ describe('api keys (api_keys.manage)', () => {
 
 describe('members and org settings called outside an action', () => {
   it('a job without the rights and API keys are refused; leaving needs a member', async () => {
-    const org = await createOrgWithRoles()
+    const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const rep = await db.membership.findFirstOrThrow({ where: { orgId: org.org.id, userId: org.members.REP.user.id } })
     for (const actor of [importJob(org), writeKey(org)]) {
       await refusedWithoutChange(org, () => inviteMember({ actor, email: `${uniq('j-')}@example.test`, role: 'VIEWER' }))
@@ -119,7 +119,7 @@ describe('members and org settings called outside an action', () => {
   })
 
   it('the operator invites (email from "Your team", no inviter) and changes roles without a rank of its own', async () => {
-    const org = await createOrgWithRoles()
+    const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const email = `${uniq('op-')}@example.test`
     const inv = await inviteMember({ actor: operator(org), email, role: 'OWNER' })
     expect((await db.invitation.findUniqueOrThrow({ where: { id: inv.id } })).invitedById).toBeNull()

@@ -17,7 +17,7 @@ const membershipOf = (orgId: string, userId: string) => db.membership.findFirstO
 
 describe('role changes', () => {
   it('take effect on the next request, and a downgrade revokes the target’s sessions (audited)', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const target = await membershipOf(org.id, members.ADMIN.user.id)
     const secondSession = await createSession(members.ADMIN.user.id)
     ok(
@@ -55,7 +55,7 @@ describe('role changes', () => {
   })
 
   it('an upgrade keeps sessions and applies on the next request', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const target = await membershipOf(org.id, members.VIEWER.user.id)
     expectError(
       await inviteMemberAction.as({ sessionId: members.VIEWER.sessionId })({
@@ -83,7 +83,7 @@ describe('role changes', () => {
   })
 
   it('removal revokes the removed user’s sessions and they lose access (404)', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const other = await createOrg()
     await addMember(other.id, members.REP.user.id, 'OWNER')
     const target = await membershipOf(org.id, members.REP.user.id)
@@ -100,7 +100,7 @@ describe('role changes', () => {
 
 describe('the org keeps at least one OWNER', () => {
   it('last owner cannot be demoted, removed, or leave (LAST_OWNER); with a second owner it works', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const owner = await membershipOf(org.id, members.OWNER.user.id)
     const asOwner = { sessionId: members.OWNER.sessionId }
     expectError(
@@ -145,7 +145,7 @@ describe('the org keeps at least one OWNER', () => {
   })
 
   it('a member can leave (any role), audited', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     ok(await leaveOrgAction.as({ sessionId: members.VIEWER.sessionId })({ orgSlug: org.slug }))
     expect(await db.auditLog.count({ where: { orgId: org.id, action: 'member.leave', actorId: members.VIEWER.user.id } })).toBe(1)
     expectError(await listMembersAction.as({ sessionId: members.VIEWER.sessionId })({ orgSlug: org.slug }), 'NOT_FOUND')
@@ -154,7 +154,7 @@ describe('the org keeps at least one OWNER', () => {
 
 describe('ADMIN cannot touch an OWNER; nobody grants above their own role', () => {
   it('ADMIN cannot demote, promote-to-owner, or remove an OWNER', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const second = await createUser()
     const secondOwner = await addMember(org.id, second.id, 'OWNER')
     const asAdmin = changeMemberRoleAction.as({ sessionId: members.ADMIN.sessionId })
@@ -178,7 +178,7 @@ describe('ADMIN cannot touch an OWNER; nobody grants above their own role', () =
   })
 
   it('MANAGER can invite only MANAGER/REP/VIEWER', async () => {
-    const { org, members } = await createOrgWithRoles()
+    const { org, members } = await createOrgWithRoles({ plan: 'ENTERPRISE' })
     const asManager = inviteMemberAction.as({ sessionId: members.MANAGER.sessionId })
     for (const role of ['OWNER', 'ADMIN'])
       expectError(await asManager({ orgSlug: org.slug, email: `${uniq('m')}@example.test`, role }), 'FORBIDDEN')

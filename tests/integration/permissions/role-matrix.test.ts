@@ -224,7 +224,7 @@ describe('permission matrix coverage', () => {
 describe.each(Object.entries(ACTION_DRIVERS) as [Permission, Driver[]][])('%s through real actions', (permission, drivers) => {
   for (const driver of drivers) {
     it(`${driver.name}: ${EXPECTED[permission]!.join('/')} succeed, others FORBIDDEN`, async () => {
-      const org = await createOrgWithRoles()
+      const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
       for (const role of ROLES) {
         const before = await db.auditLog.count({ where: { orgId: org.org.id } })
         const r = await driver.run(org, role)
@@ -246,13 +246,13 @@ describe('actions open to any member', () => {
   for (const driver of ANY_MEMBER_DRIVERS) {
     it(`${driver.name}: every role succeeds; a signed-in non-member gets NOT_FOUND`, async () => {
       for (const role of ROLES) {
-        const org = await createOrgWithRoles()
+        const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
         if (role === 'OWNER') await addMember(org.org.id, (await createUser()).id, 'OWNER') // so the owner may leave
         const r = await driver.run(org, role)
         expect(r.ok, `${role} → ${JSON.stringify(r)}`).toBe(true)
       }
-      const org = await createOrgWithRoles()
-      const outsider = await createOrgWithRoles()
+      const org = await createOrgWithRoles({ plan: 'ENTERPRISE' })
+      const outsider = await createOrgWithRoles({ plan: 'ENTERPRISE' })
       const r = await driver.run({ ...org, members: outsider.members }, 'OWNER')
       expect(r.ok ? 'ok' : r.error.code).toBe('NOT_FOUND')
     })

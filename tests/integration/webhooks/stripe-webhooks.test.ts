@@ -63,7 +63,8 @@ async function setup() {
   const org = await createOrg()
   const customer = uniq('cus_')
   const subId = uniq('sub_')
-  await db.billingAccount.create({ data: { orgId: org.id, stripeCustomerId: customer } })
+  // every org has its billing account from creation (a trigger); it becomes a Stripe customer at checkout
+  await db.billingAccount.update({ where: { orgId: org.id }, data: { stripeCustomerId: customer } })
   return { org, customer, subId }
 }
 

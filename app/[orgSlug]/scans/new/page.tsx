@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { PageHeader } from '@/components/ui/card'
 import { NewScanForm } from '@/components/scans/new-scan-form'
 import { requireScanPage } from '../scan-page-data'
-import { createScanAction, previewScanAction } from '../actions'
+import { createAddressScanAction, createScanAction, previewAddressScanAction, previewScanAction } from '../actions'
 
 export const metadata = { title: 'New scan' }
 
@@ -22,7 +22,14 @@ export default async function NewScanPage({ params }: { params: Promise<{ orgSlu
         title="New scan"
         description="Pick an area; see the estimate; then run it. Every home found is imaged, analysed and scored."
       />
-      <NewScanForm orgSlug={orgSlug} tilesUrl={tilesUrl} previewScan={previewScanAction} createScan={createScanAction} />
+      <NewScanForm
+        orgSlug={orgSlug}
+        tilesUrl={tilesUrl}
+        previewScan={previewScanAction}
+        createScan={createScanAction}
+        previewAddressScan={previewAddressScanAction}
+        createAddressScan={createAddressScanAction}
+      />
     </>
   )
 }

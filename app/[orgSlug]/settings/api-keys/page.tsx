@@ -26,7 +26,18 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
       </nav>
       <PageHeader title="API keys" description="Keys let your other systems read and update leads through the REST API." />
       <Alert tone="info" className="mb-6">
-        The REST API requires the Enterprise plan. Reference:{' '}
+        The REST API requires the Enterprise plan
+        {can(member.role, 'billing.read') && (
+          <>
+            {' '}
+            (
+            <Link href={`/${orgSlug}/settings/billing`} className="font-medium underline">
+              plans and billing
+            </Link>
+            )
+          </>
+        )}
+        . Reference:{' '}
         <a href="/api/v1/openapi.json" className="font-medium underline">
           OpenAPI document (/api/v1/openapi.json)
         </a>

@@ -1,0 +1,38 @@
+'use server'
+// Staff revenue console actions (STAFF_ADMIN: staff.billing.adjust; the use cases assert it and write the audit row in
+// the same transaction). Each: session from the DB registry → staff actor (non-staff: NOT_FOUND) → zod → one call.
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { userAction } from '@/lib/actions/define-action'
+import { staffActor } from '@/lib/auth/actor'
+import { unsafeResolveStaffAlert } from '@/lib/billing/resolve-staff-alert'
+import { unsafeDecideLeadDispute } from '@/lib/billing/decide-lead-dispute'
+import { unsafeLiftDisputeFreeze } from '@/lib/billing/lift-dispute-freeze'
+import { decideLeadDisputeSchema, liftDisputeFreezeSchema } from '@/lib/billing/lead-dispute-schemas'
+
+/** revalidatePath only works inside a Next request; tests call these actions directly. */
+function refresh() {
+  try {
+    revalidatePath('/admin/billing')
+  } catch {
+    // outside a request: nothing to revalidate
+  }
+}
+
+export const resolveStaffAlertAction = userAction(z.object({ alertId: z.uuid() }), async ({ input, session }) => {
+  const res = await unsafeResolveStaffAlert({ actor: staffActor(session.user), alertId: input.alertId })
+  refresh()
+  return res
+})
+
+export const decideLeadDisputeAction = userAction(decideLeadDisputeSchema, async ({ input, session }) => {
+  const res = await unsafeDecideLeadDispute({ actor: staffActor(session.user), ...input })
+  refresh()
+  return res
+})
+
+export const liftDisputeFreezeAction = userAction(liftDisputeFreezeSchema, async ({ input, session }) => {
+  const res = await unsafeLiftDisputeFreeze({ actor: staffActor(session.user), ...input })
+  refresh()
+  return res
+})
