@@ -6,6 +6,7 @@
 //   user create --email <email> --name <name> [--password <pw>]      (prints a generated password if none)
 //   member add --org <slug> --email <email> --role owner|admin|manager|rep|viewer
 //   api-key create --org <slug> [--scope read|write] [--name <name>]  (prints the key once)
+//   billing dunning [--org <slug>]   run the dunning clock now (one org, or every org due: the daily job's sweep)
 //   db migrate | db seed
 import { z } from 'zod'
 
@@ -15,6 +16,7 @@ const USAGE = `usage: npm run fm -- <command>
   user create --email <email> --name <name> [--password <password>]
   member add --org <slug> --email <email> --role owner|admin|manager|rep|viewer
   api-key create --org <slug> [--scope read|write] [--name <name>]
+  billing dunning [--org <slug>]
   db migrate
   db seed`
 
@@ -85,6 +87,17 @@ const COMMANDS = {
           ? ''
           : `\nnote: ${a.org} is on ${key.orgPlan}; the REST API answers 403 PLAN_REQUIRED until it is ENTERPRISE`
       return `created ${key.scope} key "${key.name}" (${key.prefix}…)\n${key.secret}\n(the key is shown once; store it now)${warn}`
+    },
+  },
+  'billing dunning': {
+    schema: z.object({ org: z.string().optional() }).strict(),
+    run: async (a: { org?: string }) => {
+      const { adminRunDunning } = await import('@/lib/admin-cli/run-dunning')
+      const results = await adminRunDunning({ orgSlug: a.org })
+      if (!results.length) return 'no organization is due'
+      return results
+        .map((r) => `${r.orgSlug}: ${r.state}${r.step === null ? '' : ` (day ${r.step} step${r.retried ? `, retry ${r.retried}` : ''})`}`)
+        .join('\n')
     },
   },
   'db migrate': {

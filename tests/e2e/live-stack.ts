@@ -17,6 +17,7 @@ import { createDatabase, findPostgres } from '../../scripts/pg-local.mjs'
 import { migrate } from '../../scripts/migrate-apply.mjs'
 import { startRegridFake } from '../fakes/regrid-fake'
 import { startAnthropicFake } from '../fakes/anthropic-fake'
+import { bandForScore } from '@/lib/vision/roof-assessment'
 import { benchAerials, benchParcels, startBenchMapboxFake } from '../fakes/bench-scan-fakes'
 import { startStripeSimulator } from '../fakes/stripe-fake'
 import { LIVE_CENTRE, LIVE_PARCELS, LIVE_STACK_FILE, liveStackEnv, type LiveStackInfo } from './helpers/live-stack-info'
@@ -32,20 +33,16 @@ function log(msg: string) {
 }
 
 function stopAll(code: number) {
-  for (const c of children) {
-    try {
-      if (c.pid && c.exitCode === null) process.kill(-c.pid, 'SIGTERM')
-    } catch {
-      c.kill('SIGTERM')
-    }
-  }
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM')
   void Promise.allSettled(closers.map((c) => c())).finally(() => setTimeout(() => process.exit(code), 500))
 }
 process.on('SIGTERM', () => stopAll(0))
 process.on('SIGINT', () => stopAll(0))
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, readyLine?: string): Promise<ChildProcess> {
-  const child = spawn('npx', args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  // not detached: the children stay in this process's group, so Playwright stopping the web server (it kills the
+  // whole group) stops them too, even when this process gets no chance to run its SIGTERM handler
+  const child = spawn('npx', args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(child)
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[${name}] ${d}`))
   child.once('exit', (code, signal) => {
@@ -94,7 +91,7 @@ async function main() {
       material: 'asphalt_shingle',
       shape: 'gable',
       condition_score: 22,
-      condition_band: 'poor',
+      condition_band: bandForScore(22),
       indicators: [
         { type: 'missing_shingles', severity: 'high', evidence: 'bare patches where shingles are missing on the south slope' },
         { type: 'granule_loss_or_wear', severity: 'high', evidence: 'dark, smooth areas from granule loss across the west slope' },
@@ -114,7 +111,7 @@ async function main() {
     mapboxUrl: mapbox.url,
     anthropicUrl: anthropic.url,
   })
-  const info: LiveStackInfo = { appUrl, databaseUrl, stripeUrl: stripe.url, centre: LIVE_CENTRE }
+  const info: LiveStackInfo = { appUrl, databaseUrl, stripeUrl: stripe.url, centre: LIVE_CENTRE, env: providers }
   fs.mkdirSync(path.dirname(LIVE_STACK_FILE), { recursive: true })
   fs.writeFileSync(LIVE_STACK_FILE, JSON.stringify(info, null, 2))
 

@@ -13,6 +13,8 @@ export interface LiveStackInfo {
   databaseUrl: string
   stripeUrl: string
   centre: { lat: number; lng: number }
+  /** the provider environment of the stack's server and worker (for `npm run fm` against the live database) */
+  env: Record<string, string>
 }
 
 export function readLiveStack(): LiveStackInfo {
