@@ -42,6 +42,8 @@ export const PROVIDER_ENV = {
   STRIPE_PRICE_PROFESSIONAL_LEADS: optional,
   STRIPE_PRICE_ENTERPRISE: optional,
   STRIPE_PRICE_ENTERPRISE_LEADS: optional,
+  /** 1 = Stripe Tax computes sales tax at Checkout and on every invoice (needs Stripe Tax set up in the dashboard) */
+  STRIPE_TAX_ENABLED: flag,
   LOB_API_KEY: optional,
   LOB_BASE_URL: optionalUrl,
   LOB_WEBHOOK_SECRET: optional,

@@ -366,7 +366,15 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
                       {problem && (
                         <span className={p.status === 'FAILED' ? 'mt-1 block text-xs text-red-700' : 'mt-1 block text-xs text-amber-800'}>
                           {p.status === 'FAILED' ? 'Failed: ' : 'Needs review: '}
-                          {withoutStatusPrefix(p.lastError)}
+                          {problemText(p.lastError).text}
+                          {problemText(p.lastError).billing && (
+                            <>
+                              {' '}
+                              <Link href={`/${orgSlug}/settings/billing`} className="font-medium underline">
+                                Billing
+                              </Link>
+                            </>
+                          )}
                         </span>
                       )}
                     </td>
@@ -400,6 +408,12 @@ function PropertiesTable({ orgSlug, scan }: { orgSlug: string; scan: ScanDetail 
 
 /** "Needs review: low confidence" → "low confidence" (the row adds its own prefix). */
 const withoutStatusPrefix = (reason: string | null) => (reason ?? '').replace(/^\s*(needs review|failed)\s*:\s*/i, '')
+/** A stored property error ("QUOTA_EXCEEDED: message (SPEND_CAP)") as a person reads it, and whether billing can fix it. */
+function problemText(stored: string | null): { text: string; billing: boolean } {
+  const m = /^(?:[A-Z_]+: )?([\s\S]*?)(?: \(([A-Za-z_]+)\))?$/.exec(withoutStatusPrefix(stored))
+  const reason = m?.[2] ?? ''
+  return { text: m?.[1] ?? '', billing: ['SPEND_CAP', 'TRIAL_LIMIT', 'BILLING_READ_ONLY', 'DISPUTE_FROZEN'].includes(reason) }
+}
 
 /** Failed properties (an outage, an unusable image) go back into the pipeline; the page polls again. */
 function RetryFailed({

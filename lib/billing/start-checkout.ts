@@ -8,6 +8,7 @@ import { db } from '@/lib/db'
 import { assertCan, auditActorOf, userIdOf, type Actor } from '@/lib/auth/actor'
 import { writeAudit } from '@/lib/audit/write-audit'
 import { AppError } from '@/lib/errors'
+import { providerEnv } from '@/lib/external/config'
 import { createCheckoutSession, createCustomer, isStripeLive } from '@/lib/external/stripe'
 import {
   billingPageUrl,
@@ -63,6 +64,7 @@ export async function startCheckout({ actor, plan: rawPlan }: { actor: Actor; pl
     meteredPriceId: prices.meteredPriceId,
     successUrl: billingPageUrl(slug, 'checkout=success'),
     cancelUrl: billingPageUrl(slug, 'checkout=canceled'),
+    automaticTax: providerEnv().STRIPE_TAX_ENABLED === '1',
   })
   if (!session.url) throw new AppError('UPSTREAM_FAILED', 'Stripe did not return a checkout page', { details: { provider: 'stripe' } })
   await db.$transaction((tx) =>

@@ -75,6 +75,8 @@ export interface CheckoutInput {
   successUrl: string
   cancelUrl: string
   idempotencyKey?: string
+  /** Stripe Tax: sales tax computed from the customer's address (collected at Checkout), on this and every invoice */
+  automaticTax?: boolean
 }
 export async function createCheckoutSession(input: CheckoutInput): Promise<{ id: string; url: string; sandbox: boolean }> {
   if (!isStripeLive()) {
@@ -94,6 +96,13 @@ export async function createCheckoutSession(input: CheckoutInput): Promise<{ id:
         success_url: input.successUrl,
         cancel_url: input.cancelUrl,
         subscription_data: { metadata: { org_id: input.orgId } },
+        ...(input.automaticTax
+          ? {
+              automatic_tax: { enabled: true },
+              customer_update: { address: 'auto' as const, name: 'auto' as const },
+              billing_address_collection: 'required' as const,
+            }
+          : {}),
       },
       { idempotencyKey, timeout: TIMEOUT_MS },
     ),

@@ -136,6 +136,27 @@ describe('startCheckout + webhooks', () => {
       details: { reason: 'SANDBOX_ONLY' },
     })
   })
+
+  it('with STRIPE_TAX_ENABLED=1 Checkout asks Stripe Tax for the sales tax (address collected); without it, no tax parameters', async () => {
+    const { actor } = await orgWithMember('OWNER')
+    const sessionBody = () => {
+      const r = s.fake.requests.filter((q) => q.method === 'POST' && q.path === '/v1/checkout/sessions').at(-1)!
+      return r.rawBody
+    }
+    await startCheckout({ actor, plan: 'PROFESSIONAL' })
+    expect(sessionBody()).not.toContain('automatic_tax')
+    process.env.STRIPE_TAX_ENABLED = '1'
+    try {
+      const other = await orgWithMember('OWNER')
+      await startCheckout({ actor: other.actor, plan: 'ENTERPRISE' })
+      const body = decodeURIComponent(sessionBody())
+      expect(body).toContain('automatic_tax[enabled]=true')
+      expect(body).toContain('customer_update[address]=auto')
+      expect(body).toContain('billing_address_collection=required')
+    } finally {
+      delete process.env.STRIPE_TAX_ENABLED
+    }
+  })
 })
 
 describe('sandbox checkout (Stripe not configured)', () => {
