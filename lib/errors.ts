@@ -80,6 +80,9 @@ export const ERROR_REASONS = [
   'NOT_CANCELING',
   'SANDBOX_ONLY',
   'NO_FEE',
+  'NO_STRIPE_CUSTOMER',
+  'INVOICE_NOT_PAID',
+  'REFUND_EXCEEDS_PAID',
   // outreach
   'SUPPRESSED',
   // webhooks in

@@ -7,9 +7,18 @@
 //   as paying now + canceled this month − first paid this month
 // - ARPU: (MRR + this month's billable usage − credits) / paying orgs
 // - trials converting: trials that ended this month (trial_ends_at in the month, up to now) that have a first paid invoice
+// - staff credits and refunds this month: billing_adjustments DONE this month, not sandbox (shown beside ARPU, which
+//   stays MRR + usage; a credit lowers future invoices, a refund gives back money already collected)
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
-import type { BillingState, LeadDisputeReason, OrgPlan, UsageKind } from '@/lib/generated/prisma/enums'
+import type {
+  BillingAdjustmentKind,
+  BillingAdjustmentStatus,
+  BillingState,
+  LeadDisputeReason,
+  OrgPlan,
+  UsageKind,
+} from '@/lib/generated/prisma/enums'
 import { db } from '@/lib/db'
 import { assertStaffCan, type Actor } from '@/lib/auth/actor'
 import { PLANS, spendCapPercent } from '@/lib/billing/plans'
@@ -27,6 +36,8 @@ export interface RevenueSummary {
   trials: { ended: number; converted: number; rate: number | null; active: number }
   /** sandbox-checkout subscriptions (labelled; never revenue) */
   sandboxPaidOrgs: number
+  /** staff credits and refunds DONE this month (not sandbox), cents */
+  adjustments: { creditsCents: number; refundsCents: number }
 }
 
 export interface FailedPaymentOrg {
@@ -104,6 +115,49 @@ export interface CreditRow {
   disputeReason: LeadDisputeReason | null
 }
 
+/** A staff credit or refund (billing_adjustments), newest first. */
+export interface AdjustmentRow {
+  id: string
+  orgId: string
+  orgName: string
+  kind: BillingAdjustmentKind
+  amountCents: number
+  reason: string
+  note: string
+  invoiceId: string | null
+  invoiceNumber: string | null
+  status: BillingAdjustmentStatus
+  error: string | null
+  sandbox: boolean
+  stripeObjectId: string | null
+  createdAt: Date
+  completedAt: Date | null
+  /** the staff member who issued it */
+  createdBy: { id: string; name: string | null; email: string } | null
+}
+
+/** A paid invoice and what is left to refund of it (PENDING and DONE refunds count). */
+export interface PaidInvoiceRow {
+  id: string
+  orgId: string
+  orgName: string
+  number: string | null
+  paidCents: number
+  refundedCents: number
+  refundableCents: number
+  paidAt: Date | null
+  hostedInvoiceUrl: string | null
+  sandbox: boolean
+}
+
+/** An org staff can credit: it has a Stripe customer, or its account is sandbox (recorded, labelled, never billed). */
+export interface CreditTargetRow {
+  orgId: string
+  orgName: string
+  orgSlug: string
+  sandbox: boolean
+}
+
 export interface FrozenOrgRow {
   orgId: string
   orgName: string
@@ -120,6 +174,9 @@ export interface StaffRevenueConsole {
   disputeQueue: DisputeReviewRow[]
   credits: CreditRow[]
   frozenOrgs: FrozenOrgRow[]
+  adjustments: AdjustmentRow[]
+  paidInvoices: PaidInvoiceRow[]
+  creditTargets: CreditTargetRow[]
 }
 
 const LIST_LIMIT = 100
@@ -145,6 +202,8 @@ export async function unsafeGetRevenueSummary({ actor, now = new Date() }: { act
       trials_active: bigint
       sandbox_paid: bigint
       usage_cents: bigint | null
+      credits_cents: bigint | null
+      refunds_cents: bigint | null
     }[]
   >(Prisma.sql`
     SELECT
@@ -158,7 +217,11 @@ export async function unsafeGetRevenueSummary({ actor, now = new Date() }: { act
       count(*) FILTER (WHERE b.state = 'TRIALING' AND b.trial_ends_at > ${now}) AS trials_active,
       count(*) FILTER (WHERE b.sandbox AND b.state IN ('ACTIVE', 'PAST_DUE') AND o.plan <> 'TRIAL') AS sandbox_paid,
       (SELECT sum(u.amount_cents) FROM usage_events u
-        WHERE u.created_at >= ${monthStart} AND u.created_at <= ${now} AND NOT u.sandbox AND (u.billable OR u.credit_of_id IS NOT NULL)) AS usage_cents
+        WHERE u.created_at >= ${monthStart} AND u.created_at <= ${now} AND NOT u.sandbox AND (u.billable OR u.credit_of_id IS NOT NULL)) AS usage_cents,
+      (SELECT sum(a.amount_cents) FROM billing_adjustments a
+        WHERE a.kind = 'CREDIT' AND a.status = 'DONE' AND NOT a.sandbox AND a.completed_at >= ${monthStart} AND a.completed_at <= ${now}) AS credits_cents,
+      (SELECT sum(a.amount_cents) FROM billing_adjustments a
+        WHERE a.kind = 'REFUND' AND a.status = 'DONE' AND NOT a.sandbox AND a.completed_at >= ${monthStart} AND a.completed_at <= ${now}) AS refunds_cents
     FROM billing_accounts b JOIN organizations o ON o.id = b.org_id
     WHERE o.deleted_at IS NULL`)
   const pro = n(row?.paying_pro)
@@ -181,10 +244,12 @@ export async function unsafeGetRevenueSummary({ actor, now = new Date() }: { act
     churn: { canceled, atStart, rate: ratio(canceled, atStart) },
     trials: { ended, converted, rate: ratio(converted, ended), active: n(row?.trials_active) },
     sandboxPaidOrgs: n(row?.sandbox_paid),
+    adjustments: { creditsCents: n(row?.credits_cents), refundsCents: n(row?.refunds_cents) },
   }
 }
 
-/** The whole console: summary, failed payments, usage per org this period, open alerts, the dispute queue, credits. */
+/** The whole console: summary, failed payments, usage per org this period, open alerts, the dispute queue, credits,
+ *  staff credits and refunds, the paid invoices staff may refund and the orgs they may credit. */
 export async function unsafeGetStaffRevenueConsole({
   actor,
   now = new Date(),
@@ -193,7 +258,8 @@ export async function unsafeGetStaffRevenueConsole({
   now?: Date
 }): Promise<StaffRevenueConsole> {
   assertStaffCan(actor, 'staff.console.read')
-  const [summary, failedPaymentOrgs, failedInvoices, usage, alerts, disputes, credits, frozen] = await Promise.all([
+  const [summary, failedPaymentOrgs, failedInvoices, usage, alerts, disputes, credits, frozen, adjustments, paidInvoices, creditTargets] =
+    await Promise.all([
     unsafeGetRevenueSummary({ actor, now }),
     db.billingAccount.findMany({
       where: { state: { in: ['PAST_DUE', 'READ_ONLY'] }, org: { deletedAt: null } },
@@ -317,7 +383,64 @@ export async function unsafeGetStaffRevenueConsole({
         },
       },
     }),
+    db.billingAdjustment.findMany({
+      orderBy: { createdAt: 'desc' },
+      take: LIST_LIMIT,
+      select: {
+        id: true,
+        orgId: true,
+        kind: true,
+        amountCents: true,
+        reason: true,
+        note: true,
+        invoiceId: true,
+        status: true,
+        error: true,
+        sandbox: true,
+        stripeObjectId: true,
+        createdAt: true,
+        completedAt: true,
+        createdById: true,
+        org: { select: { name: true } },
+        invoice: { select: { number: true } },
+      },
+    }),
+    db.$queryRaw<
+      {
+        id: string
+        org_id: string
+        org_name: string
+        number: string | null
+        paid_cents: number
+        refunded_cents: bigint | null
+        paid_at: Date | null
+        hosted_invoice_url: string | null
+        sandbox: boolean
+      }[]
+    >(Prisma.sql`
+      SELECT i.id, i.org_id, o.name AS org_name, i.number, i.amount_paid_cents AS paid_cents, i.paid_at, i.hosted_invoice_url,
+             b.sandbox,
+             (SELECT sum(a.amount_cents) FROM billing_adjustments a
+               WHERE a.invoice_id = i.id AND a.kind = 'REFUND' AND a.status IN ('PENDING', 'DONE')) AS refunded_cents
+      FROM billing_invoices i
+      JOIN organizations o ON o.id = i.org_id AND o.deleted_at IS NULL
+      JOIN billing_accounts b ON b.org_id = i.org_id
+      WHERE i.status = 'paid' AND i.amount_paid_cents > 0
+      ORDER BY i.paid_at DESC NULLS LAST, i.created_at DESC
+      LIMIT ${LIST_LIMIT}`),
+    db.billingAccount.findMany({
+      where: { OR: [{ stripeCustomerId: { not: null } }, { sandbox: true }], org: { deletedAt: null } },
+      orderBy: { org: { name: 'asc' } },
+      take: 500,
+      select: { orgId: true, sandbox: true, org: { select: { name: true, slug: true } } },
+    }),
   ])
+
+  const staffIds = [...new Set(adjustments.map((a) => a.createdById))]
+  const staffUsers = staffIds.length
+    ? await db.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true, email: true } })
+    : []
+  const staffById = new Map(staffUsers.map((u) => [u.id, u]))
 
   const leadIds = disputes.map((d) => d.leadId).filter((x): x is string => !!x)
   const leads = leadIds.length
@@ -381,5 +504,27 @@ export async function unsafeGetStaffRevenueConsole({
       disputeReason: c.creditOf?.dispute?.reason ?? null,
     })),
     frozenOrgs: frozen.map((f) => ({ orgId: f.orgId, orgName: f.org.name, frozenAt: f.disputeFrozenAt!, disputes: f.org.paymentDisputes })),
+    adjustments: adjustments.map(({ org, invoice, createdById, ...a }) => ({
+      ...a,
+      orgName: org.name,
+      invoiceNumber: invoice?.number ?? null,
+      createdBy: staffById.get(createdById) ?? null,
+    })),
+    paidInvoices: paidInvoices.map((i) => {
+      const refunded = n(i.refunded_cents)
+      return {
+        id: i.id,
+        orgId: i.org_id,
+        orgName: i.org_name,
+        number: i.number,
+        paidCents: i.paid_cents,
+        refundedCents: refunded,
+        refundableCents: Math.max(0, i.paid_cents - refunded),
+        paidAt: i.paid_at,
+        hostedInvoiceUrl: i.hosted_invoice_url,
+        sandbox: i.sandbox,
+      }
+    }),
+    creditTargets: creditTargets.map((t) => ({ orgId: t.orgId, orgName: t.org.name, orgSlug: t.org.slug, sandbox: t.sandbox })),
   }
 }

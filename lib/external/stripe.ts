@@ -5,6 +5,7 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import Stripe from 'stripe'
 import { env } from '@/lib/env'
+import { AppError } from '@/lib/errors'
 import { callService } from '@/lib/external/call-service'
 import { isLive, providerEnv } from '@/lib/external/config'
 import { sandboxId } from '@/lib/external/sandbox'
@@ -334,3 +335,55 @@ export type StripeSubscription = Stripe.Subscription
 export type StripeSubscriptionItem = Stripe.SubscriptionItem
 export type StripeSubscriptionUpdateParams = Stripe.SubscriptionUpdateParams
 export type StripeInvoice = Stripe.Invoice
+
+// ---------------------------------------------------------------- staff refunds (lib/billing/issue-staff-refund.ts)
+/** The payment behind a paid invoice: its PaymentIntent (Stripe's invoice payments) or, on older objects, its charge. */
+export function paymentOfInvoice(inv: Stripe.Invoice): { paymentIntentId: string | null; chargeId: string | null } {
+  const idOf = (v: unknown): string | null =>
+    typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v && typeof v.id === 'string' ? v.id : null
+  const paid = (inv.payments?.data ?? []).find((p) => p.status === 'paid') ?? inv.payments?.data?.[0]
+  const legacy = inv as unknown as { payment_intent?: unknown; charge?: unknown }
+  const paymentIntentId = idOf(paid?.payment?.payment_intent) ?? idOf(legacy.payment_intent)
+  const chargeId = idOf(paid?.payment?.charge) ?? idOf(legacy.charge)
+  return { paymentIntentId, chargeId }
+}
+
+/**
+ * Refunds `amountCents` of a payment: name it by the PAID invoice (its payment is read from Stripe), its
+ * PaymentIntent or its charge (exactly one). `idempotencyKey` (e.g. "staff-adjustment:<row id>") makes a retry
+ * return the first refund instead of refunding twice. Sandbox: a deterministic id, nothing refunded.
+ */
+export async function createRefund(input: {
+  invoiceId?: string
+  paymentIntentId?: string
+  chargeId?: string
+  amountCents: number
+  idempotencyKey: string
+  reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer'
+  metadata?: Record<string, string>
+}): Promise<{ id: string; status: string | null; amountCents: number; sandbox: boolean }> {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) throw new Error('a refund is a positive integer of cents')
+  const named = [input.invoiceId, input.paymentIntentId, input.chargeId].filter(Boolean).length
+  if (named !== 1) throw new Error('name exactly one of invoiceId, paymentIntentId, chargeId')
+  if (!isStripeLive()) return { id: sandboxId('re', input.idempotencyKey), status: 'succeeded', amountCents: input.amountCents, sandbox: true }
+  let target: { payment_intent?: string; charge?: string }
+  if (input.invoiceId) {
+    const invoiceId = input.invoiceId
+    const inv = await call('invoices.retrieve', () =>
+      stripe().invoices.retrieve(invoiceId, { expand: ['payments'] }, { timeout: TIMEOUT_MS }),
+    )
+    const p = paymentOfInvoice(inv)
+    if (inv.status !== 'paid' || (!p.paymentIntentId && !p.chargeId))
+      throw new AppError('VALIDATION_FAILED', 'Stripe shows no payment on this invoice to refund', {
+        details: { reason: 'INVOICE_NOT_PAID', invoiceId, status: inv.status },
+      })
+    target = p.paymentIntentId ? { payment_intent: p.paymentIntentId } : { charge: p.chargeId! }
+  } else target = input.paymentIntentId ? { payment_intent: input.paymentIntentId } : { charge: input.chargeId! }
+  const r = await call('refunds.create', () =>
+    stripe().refunds.create(
+      { ...target, amount: input.amountCents, metadata: input.metadata ?? {}, ...(input.reason ? { reason: input.reason } : {}) },
+      { idempotencyKey: input.idempotencyKey, timeout: TIMEOUT_MS },
+    ),
+  )
+  return { id: r.id, status: r.status ?? null, amountCents: r.amount, sandbox: false }
+}

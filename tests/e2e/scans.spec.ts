@@ -3,6 +3,9 @@
 // the sandbox warning), runs the scan, watches it reach 100 % without reloading, then opens the leads filtered
 // by this scan and one of them. A rep sees no Scans nav and no scan button; a viewer gets 404 on the new-scan
 // page; an unknown scan id is 404. Screenshots at 1280 and 390 px wide.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { MANAGER, ORG, REP, VIEWER, shoot, signedIn, demoDb } from './helpers/demo'
 
@@ -177,6 +180,99 @@ test('manager: a ZIP scan (unknown ZIP → field error), canceled while running;
   await expect(items.first()).toContainText('ZIP 75201')
   await page.getByLabel('Status').selectOption('FAILED')
   await expect(page.getByText('No failed scans')).toBeVisible()
+  await page.context().close()
+})
+
+test('manager: a drawn area (crossing edges refused, then a clean shape) and a CSV of addresses, each run to 100 %', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const page = await signedIn(browser, MANAGER, '10.77.0.5')
+  await page.goto(`/${ORG}/scans/new`)
+  await page.getByText('Draw area', { exact: true }).click()
+  const map = page.getByTestId('scan-area-map')
+  await expect(map).toHaveAttribute('data-mode', 'polygon')
+  await expect(map.locator('.leaflet-container, .leaflet-pane').first()).toBeAttached()
+  // zoom in to a neighbourhood (the map opens on the whole region): one step at a time, each waited for on the scale
+  const scale = map.locator('.leaflet-control-scale-line').first()
+  for (let i = 0; i < 16 && !/^\d+ m$/.test((await scale.innerText()).trim()); i++) {
+    const before = await scale.innerText()
+    await map.getByRole('button', { name: 'Zoom in' }).click()
+    await expect(scale).not.toHaveText(before)
+  }
+  await expect(scale).toHaveText(/^\d+ m$/)
+  const box = (await map.boundingBox())!
+  const at = (x: number, y: number) => ({ position: { x: box.width / 2 + x, y: box.height / 2 + y } })
+  // a bow-tie: its edges cross → refused next to the map, nothing stored
+  for (const [x, y] of [
+    [-80, -60],
+    [80, 60],
+    [80, -60],
+    [-80, 60],
+  ])
+    await map.click(at(x, y))
+  await expect(map).toHaveAttribute('data-vertices', '4')
+  await page.getByLabel('Property cap').fill('12')
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  await expect(page.locator('#scan-vertices-error')).toContainText('cross')
+  await shoot(page, 'scan-polygon-crossing')
+  await page.getByRole('button', { name: 'Clear' }).click()
+  for (const [x, y] of [
+    [-80, -60],
+    [80, -60],
+    [80, 60],
+    [-80, 60],
+  ])
+    await map.click(at(x, y))
+  await expect(page.getByTestId('scan-polygon-status')).toContainText('sq mi')
+  await page.getByRole('button', { name: 'Estimate' }).click()
+  await expect(page.getByTestId('scan-estimate')).toContainText('Drawn area')
+  await shoot(page, 'scan-polygon-estimate')
+  await page.getByRole('button', { name: 'Run scan' }).click()
+  await page.waitForURL(new RegExp(`/${ORG}/scans/[0-9a-f-]{36}$`))
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 120_000 })
+  const polygonScan = page.url().split('/').pop()!
+  const { rows: kinds } = await db.query<{ area_kind: string; n: number }>(
+    `SELECT s.area_kind::text, (SELECT count(*)::int FROM scan_properties p WHERE p.scan_id = s.id) AS n FROM scans s WHERE s.id = $1`,
+    [polygonScan],
+  )
+  expect(kinds[0]!.area_kind).toBe('POLYGON')
+  expect(kinds[0]!.n).toBeGreaterThan(0)
+
+  // a CSV of addresses: one bad row reported, a duplicate collapsed, the rest geocoded and scanned
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fm-scan-csv-')), 'addresses.csv')
+  fs.writeFileSync(
+    file,
+    [
+      'street,city,state,zip',
+      '1501 Elm St,Dallas,TX,75201',
+      '1502 Elm St,Dallas,TX,75201',
+      '1503 Elm St,Dallas,TX,75201',
+      '1501 ELM ST.,Dallas,TX,75201',
+      ',Dallas,TX,75201',
+    ].join('\n'),
+  )
+  await page.goto(`/${ORG}/scans/new`)
+  await page.getByText('CSV of addresses', { exact: true }).click()
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles(file)
+  const summary = page.getByTestId('address-scan-summary')
+  await expect(summary).toContainText('Rows5')
+  await expect(summary).toContainText('To scan3')
+  await expect(summary).toContainText('With a problem1')
+  await expect(summary).toContainText('Duplicates1')
+  await page.getByRole('button', { name: 'Estimate 3 addresses' }).click()
+  await expect(
+    page
+      .getByRole('region', { name: /estimate/i })
+      .or(page.getByText('Already leads (re-scored)'))
+      .first(),
+  ).toBeVisible()
+  await shoot(page, 'scan-csv-estimate')
+  await page.getByRole('button', { name: 'Run scan' }).click()
+  await page.waitForURL(new RegExp(`/${ORG}/scans/[0-9a-f-]{36}$`))
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 120_000 })
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('addresses.csv')
+  await shoot(page, 'scan-csv-done')
   await page.context().close()
 })
 

@@ -3,7 +3,8 @@
 // transactions), prices (plan + metered), checkout sessions with a hosted "Pay" page, billing portal sessions with a
 // hosted page, subscriptions (retrieve / update with proration / cancel_at_period_end / cancel), invoices (list,
 // retrieve, pay; a "fail the next payment" control), meter events (stored by identifier, duplicates ignored like
-// Stripe) and their summaries, disputes. Every state change SENDS signed webhooks (`Stripe-Signature` with the
+// Stripe) and their summaries, disputes, refunds of paid invoices' payments (POST /v1/refunds by charge or
+// payment_intent; a paid invoice shows both, and its `payments`). Every state change SENDS signed webhooks (`Stripe-Signature` with the
 // webhook secret) to the app, optionally duplicated and reordered.
 //
 // Subscriptions put in `subscriptions` are answered in their CURRENT state (what Stripe would say now, as a webhook
@@ -123,6 +124,19 @@ export interface FakeBalanceTransaction {
   created: number
 }
 
+export interface FakeRefund {
+  id: string
+  charge: string
+  paymentIntent: string
+  /** the invoice whose payment was refunded */
+  invoice: string
+  amount: number
+  reason: string | null
+  status: 'succeeded'
+  metadata: Record<string, string>
+  created: number
+}
+
 export interface WebhookOptions {
   /** where to POST events (the app's /api/webhooks/stripe); ignored when `deliver` is given */
   url?: string
@@ -177,6 +191,8 @@ export interface StripeFake extends FakeServer {
   meterDuplicates: number
   disputes: Map<string, FakeDispute>
   balanceTransactions: FakeBalanceTransaction[]
+  /** refunds made with POST /v1/refunds, in order */
+  refunds: FakeRefund[]
   /** every event made, in the order it happened */
   events: StripeEvent[]
   /** every webhook delivery attempt, in the order sent */
@@ -261,6 +277,9 @@ export async function startStripeFake({
   const meterEvents = new Map<string, FakeMeterEvent>()
   const disputes = new Map<string, FakeDispute>()
   const balanceTransactions: FakeBalanceTransaction[] = []
+  const refunds: FakeRefund[] = []
+  /** a paid invoice's PaymentIntent, derived from its charge (ch_x ↔ pi_x) */
+  const paymentIntentOf = (charge: string) => charge.replace(/^ch_/, 'pi_')
   const events: StripeEvent[] = []
   const deliveries: WebhookDelivery[] = []
   const reads: string[] = []
@@ -336,6 +355,28 @@ export async function startStripeFake({
     period_end: i.periodEnd,
     created: i.created,
     charge: i.charge,
+    payment_intent: i.charge ? paymentIntentOf(i.charge) : null,
+    // Stripe's invoice payments (expand=payments); a paid invoice has one, by PaymentIntent
+    payments: {
+      object: 'list',
+      has_more: false,
+      url: `/v1/invoice_payments?invoice=${i.id}`,
+      data: i.charge
+        ? [
+            {
+              id: `inpay_${i.id}`,
+              object: 'invoice_payment',
+              invoice: i.id,
+              is_default: true,
+              status: i.status === 'paid' ? 'paid' : 'open',
+              amount_paid: i.amountPaid,
+              amount_requested: i.amountDue,
+              currency: 'usd',
+              payment: { type: 'payment_intent', payment_intent: paymentIntentOf(i.charge), charge: i.charge },
+            },
+          ]
+        : [],
+    },
     status_transitions: { finalized_at: i.created, paid_at: i.paidAt },
     hosted_invoice_url: `${fake.url}/invoices/${i.id}`,
     invoice_pdf: `${fake.url}/invoices/${i.id}/pdf`,
@@ -881,6 +922,63 @@ export async function startStripeFake({
           return out.paid ? { status: 200, body: invoiceObject(i) } : { status: 402, body: stripeErrorBody(402) }
         }),
       },
+      // refunds (of a paid invoice's payment, by charge or payment_intent)
+      {
+        method: 'POST',
+        path: /^\/v1\/refunds$/,
+        handle: authed((r) => {
+          const f = form(r)
+          if (!f.charge === !f.payment_intent)
+            return { status: 400, body: err('invalid_request_error', 'Pass exactly one of charge or payment_intent', 'parameter_missing') }
+          const inv = [...invoices.values()].find(
+            (i) => i.charge && (f.charge ? i.charge === f.charge : paymentIntentOf(i.charge) === f.payment_intent),
+          )
+          if (!inv?.charge) return missing(f.charge ? 'charge' : 'payment_intent')
+          const refunded = refunds.filter((x) => x.charge === inv.charge).reduce((sum, x) => sum + x.amount, 0)
+          const left = inv.amountPaid - refunded
+          if (left <= 0)
+            return { status: 400, body: err('invalid_request_error', `Charge ${inv.charge} has already been refunded.`, 'charge_already_refunded') }
+          const amount = f.amount === undefined ? left : Number(f.amount)
+          if (!Number.isInteger(amount) || amount <= 0)
+            return { status: 400, body: err('invalid_request_error', 'amount must be a positive integer', 'parameter_invalid_integer') }
+          if (amount > left)
+            return {
+              status: 400,
+              body: err(
+                'invalid_request_error',
+                `Refund amount (${money(amount)}) is greater than unrefunded amount on charge (${money(left)})`,
+                'amount_too_large',
+              ),
+            }
+          const x: FakeRefund = {
+            id: rid('re'),
+            charge: inv.charge,
+            paymentIntent: paymentIntentOf(inv.charge),
+            invoice: inv.id,
+            amount,
+            reason: f.reason ?? null,
+            status: 'succeeded',
+            metadata: prefixed(f, 'metadata'),
+            created: now(),
+          }
+          refunds.push(x)
+          return {
+            status: 200,
+            body: {
+              id: x.id,
+              object: 'refund',
+              amount: x.amount,
+              charge: x.charge,
+              payment_intent: x.paymentIntent,
+              currency: 'usd',
+              reason: x.reason,
+              status: x.status,
+              metadata: x.metadata,
+              created: x.created,
+            },
+          }
+        }),
+      },
       // meter events
       {
         method: 'POST',
@@ -1084,6 +1182,7 @@ export async function startStripeFake({
           body: {
             meterEvents: meterEvents.size,
             meterDuplicates: fake.meterDuplicates,
+            refunds: refunds.length,
             deliveries: deliveries.length,
             events: events.length,
             customers: [...customers.values()].map(customerObject),
@@ -1121,6 +1220,7 @@ export async function startStripeFake({
     meterDuplicates: 0,
     disputes,
     balanceTransactions,
+    refunds,
     events,
     deliveries,
     configureWebhooks,
@@ -1146,6 +1246,7 @@ export async function startStripeFake({
         m.clear()
       reads.length = 0
       balanceTransactions.length = 0
+      refunds.length = 0
       events.length = 0
       deliveries.length = 0
       replays.clear()
