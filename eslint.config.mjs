@@ -40,6 +40,7 @@ const ISOMORPHIC_LIB = [
   'lib/auth/common-passwords.ts',
   'lib/billing/plans.ts',
   'lib/billing/lead-dispute-schemas.ts', // the dispute form (billing page, lead page) validates with the server's schema
+  'lib/billing/staff-adjustment-schemas.ts', // the staff credit/refund forms validate with the server's schema
   'lib/billing/spend-cap-schema.ts', // the billing page's cap form validates with the action's schema
   'lib/billing/dunning-schedule.ts', // pure: what the dunning clock does next (billing page, banner)
   'lib/leads/import-mapping.ts', // the import wizard maps CSV headers in the browser

@@ -14,10 +14,7 @@ import { isStripeLive } from '@/lib/external/stripe'
 import { issueStaffCreditSchema, type IssueStaffCreditInput } from '@/lib/billing/staff-adjustment-schemas'
 import { runStaffAdjustment, type StaffAdjustmentResult } from '@/lib/billing/staff-adjustment-run'
 
-export async function unsafeIssueStaffCredit({
-  actor,
-  ...raw
-}: { actor: Actor } & IssueStaffCreditInput): Promise<StaffAdjustmentResult> {
+export async function unsafeIssueStaffCredit({ actor, ...raw }: { actor: Actor } & IssueStaffCreditInput): Promise<StaffAdjustmentResult> {
   const staff = assertStaffCan(actor, 'staff.billing.adjust')
   // parsed here too: money moves on this input, whoever calls
   const input = issueStaffCreditSchema.parse(raw)
@@ -28,9 +25,13 @@ export async function unsafeIssueStaffCredit({
   if (!account) throw notFound('Organization')
   const sandbox = account.sandbox || !isStripeLive()
   if (!sandbox && !account.stripeCustomerId)
-    throw new AppError('VALIDATION_FAILED', 'This organization has no Stripe customer yet (it never checked out), so there is nothing to credit', {
-      details: { reason: 'NO_STRIPE_CUSTOMER' },
-    })
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'This organization has no Stripe customer yet (it never checked out), so there is nothing to credit',
+      {
+        details: { reason: 'NO_STRIPE_CUSTOMER' },
+      },
+    )
 
   const adjustmentId = await db.$transaction(async (tx) => {
     if (input.requestId) {

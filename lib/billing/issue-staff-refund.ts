@@ -77,10 +77,7 @@ export function assertRefundable(inv: LockedInvoice, amountCents: number): void 
     )
 }
 
-export async function unsafeIssueStaffRefund({
-  actor,
-  ...raw
-}: { actor: Actor } & IssueStaffRefundInput): Promise<StaffAdjustmentResult> {
+export async function unsafeIssueStaffRefund({ actor, ...raw }: { actor: Actor } & IssueStaffRefundInput): Promise<StaffAdjustmentResult> {
   const staff = assertStaffCan(actor, 'staff.billing.adjust')
   const input = issueStaffRefundSchema.parse(raw)
 

@@ -36,7 +36,13 @@ function errorText(e: AppError): string {
 }
 
 /** Runs (or re-runs) the Stripe side of adjustment `adjustmentId`; DONE rows return as they are. */
-export async function runStaffAdjustment({ staff, adjustmentId }: { staff: StaffActor; adjustmentId: string }): Promise<StaffAdjustmentResult> {
+export async function runStaffAdjustment({
+  staff,
+  adjustmentId,
+}: {
+  staff: StaffActor
+  adjustmentId: string
+}): Promise<StaffAdjustmentResult> {
   const row = await db.billingAdjustment.findUnique({
     where: { id: adjustmentId },
     select: {

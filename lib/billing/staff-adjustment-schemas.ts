@@ -18,10 +18,7 @@ export const STAFF_CREDIT_MAX_CENTS = 1_000_000
 export const STAFF_ADJUSTMENT_NOTE_MAX = 500
 
 const cents = (max?: number) => {
-  const base = z
-    .number({ error: 'Enter an amount in cents' })
-    .int('Whole cents only')
-    .min(1, 'The amount must be at least 1 cent')
+  const base = z.number({ error: 'Enter an amount in cents' }).int('Whole cents only').min(1, 'The amount must be at least 1 cent')
   return max === undefined ? base.max(Number.MAX_SAFE_INTEGER) : base.max(max, `At most $${(max / 100).toLocaleString('en-US')}`)
 }
 const reason = z.enum(STAFF_ADJUSTMENT_REASONS, { error: 'Choose a reason' })

@@ -260,48 +260,48 @@ export async function unsafeGetStaffRevenueConsole({
   assertStaffCan(actor, 'staff.console.read')
   const [summary, failedPaymentOrgs, failedInvoices, usage, alerts, disputes, credits, frozen, adjustments, paidInvoices, creditTargets] =
     await Promise.all([
-    unsafeGetRevenueSummary({ actor, now }),
-    db.billingAccount.findMany({
-      where: { state: { in: ['PAST_DUE', 'READ_ONLY'] }, org: { deletedAt: null } },
-      orderBy: { pastDueSince: 'asc' },
-      take: LIST_LIMIT,
-      select: { orgId: true, state: true, pastDueSince: true, dunningDay: true, org: { select: { name: true, slug: true, plan: true } } },
-    }),
-    db.billingInvoice.findMany({
-      where: { status: { in: ['open', 'uncollectible'] }, attemptCount: { gt: 0 } },
-      orderBy: { createdAt: 'desc' },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        orgId: true,
-        number: true,
-        status: true,
-        amountDueCents: true,
-        attemptCount: true,
-        nextAttemptAt: true,
-        createdAt: true,
-        hostedInvoiceUrl: true,
-        org: { select: { name: true } },
-      },
-    }),
-    db.$queryRaw<
-      {
-        org_id: string
-        name: string
-        slug: string
-        plan: OrgPlan
-        state: BillingState
-        sandbox: boolean
-        frozen: boolean
-        period_start: Date
-        period_end: Date
-        used_cents: number
-        reserved_cents: number
-        cap_cents: number
-        quality_leads: bigint | null
-        billable_cents: bigint | null
-      }[]
-    >(Prisma.sql`
+      unsafeGetRevenueSummary({ actor, now }),
+      db.billingAccount.findMany({
+        where: { state: { in: ['PAST_DUE', 'READ_ONLY'] }, org: { deletedAt: null } },
+        orderBy: { pastDueSince: 'asc' },
+        take: LIST_LIMIT,
+        select: { orgId: true, state: true, pastDueSince: true, dunningDay: true, org: { select: { name: true, slug: true, plan: true } } },
+      }),
+      db.billingInvoice.findMany({
+        where: { status: { in: ['open', 'uncollectible'] }, attemptCount: { gt: 0 } },
+        orderBy: { createdAt: 'desc' },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          orgId: true,
+          number: true,
+          status: true,
+          amountDueCents: true,
+          attemptCount: true,
+          nextAttemptAt: true,
+          createdAt: true,
+          hostedInvoiceUrl: true,
+          org: { select: { name: true } },
+        },
+      }),
+      db.$queryRaw<
+        {
+          org_id: string
+          name: string
+          slug: string
+          plan: OrgPlan
+          state: BillingState
+          sandbox: boolean
+          frozen: boolean
+          period_start: Date
+          period_end: Date
+          used_cents: number
+          reserved_cents: number
+          cap_cents: number
+          quality_leads: bigint | null
+          billable_cents: bigint | null
+        }[]
+      >(Prisma.sql`
       SELECT o.id AS org_id, o.name, o.slug, o.plan, b.state, b.sandbox, b.dispute_frozen_at IS NOT NULL AS frozen,
              c.period_start, c.period_end, c.used_cents, c.reserved_cents, b.spend_cap_cents AS cap_cents,
              (SELECT count(*) FROM usage_events u WHERE u.org_id = c.org_id AND u.period_start = c.period_start
@@ -319,105 +319,105 @@ export async function unsafeGetStaffRevenueConsole({
       JOIN organizations o ON o.id = c.org_id AND o.deleted_at IS NULL
       ORDER BY c.used_cents DESC, o.name
       LIMIT ${LIST_LIMIT}`),
-    db.staffAlert.findMany({
-      where: { resolvedAt: null },
-      orderBy: { createdAt: 'desc' },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        orgId: true,
-        kind: true,
-        severity: true,
-        title: true,
-        body: true,
-        createdAt: true,
-        org: { select: { name: true } },
-      },
-    }),
-    db.leadDispute.findMany({
-      where: { status: 'OPEN' },
-      orderBy: { createdAt: 'asc' },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        orgId: true,
-        leadId: true,
-        reason: true,
-        note: true,
-        createdAt: true,
-        org: { select: { name: true } },
-        usageEvent: { select: { amountCents: true } },
-      },
-    }),
-    db.usageEvent.findMany({
-      where: { creditOfId: { not: null } },
-      orderBy: { createdAt: 'desc' },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        orgId: true,
-        kind: true,
-        identifier: true,
-        amountCents: true,
-        createdAt: true,
-        org: { select: { name: true } },
-        creditOf: { select: { dispute: { select: { reason: true } } } },
-      },
-    }),
-    db.billingAccount.findMany({
-      where: { disputeFrozenAt: { not: null }, org: { deletedAt: null } },
-      orderBy: { disputeFrozenAt: 'asc' },
-      take: LIST_LIMIT,
-      select: {
-        orgId: true,
-        disputeFrozenAt: true,
-        org: {
-          select: {
-            name: true,
-            paymentDisputes: {
-              orderBy: { createdAt: 'desc' },
-              take: 5,
-              select: { stripeDisputeId: true, amountCents: true, reason: true, status: true, createdAt: true },
+      db.staffAlert.findMany({
+        where: { resolvedAt: null },
+        orderBy: { createdAt: 'desc' },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          orgId: true,
+          kind: true,
+          severity: true,
+          title: true,
+          body: true,
+          createdAt: true,
+          org: { select: { name: true } },
+        },
+      }),
+      db.leadDispute.findMany({
+        where: { status: 'OPEN' },
+        orderBy: { createdAt: 'asc' },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          orgId: true,
+          leadId: true,
+          reason: true,
+          note: true,
+          createdAt: true,
+          org: { select: { name: true } },
+          usageEvent: { select: { amountCents: true } },
+        },
+      }),
+      db.usageEvent.findMany({
+        where: { creditOfId: { not: null } },
+        orderBy: { createdAt: 'desc' },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          orgId: true,
+          kind: true,
+          identifier: true,
+          amountCents: true,
+          createdAt: true,
+          org: { select: { name: true } },
+          creditOf: { select: { dispute: { select: { reason: true } } } },
+        },
+      }),
+      db.billingAccount.findMany({
+        where: { disputeFrozenAt: { not: null }, org: { deletedAt: null } },
+        orderBy: { disputeFrozenAt: 'asc' },
+        take: LIST_LIMIT,
+        select: {
+          orgId: true,
+          disputeFrozenAt: true,
+          org: {
+            select: {
+              name: true,
+              paymentDisputes: {
+                orderBy: { createdAt: 'desc' },
+                take: 5,
+                select: { stripeDisputeId: true, amountCents: true, reason: true, status: true, createdAt: true },
+              },
             },
           },
         },
-      },
-    }),
-    db.billingAdjustment.findMany({
-      orderBy: { createdAt: 'desc' },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        orgId: true,
-        kind: true,
-        amountCents: true,
-        reason: true,
-        note: true,
-        invoiceId: true,
-        status: true,
-        error: true,
-        sandbox: true,
-        stripeObjectId: true,
-        createdAt: true,
-        completedAt: true,
-        createdById: true,
-        org: { select: { name: true } },
-        invoice: { select: { number: true } },
-      },
-    }),
-    db.$queryRaw<
-      {
-        id: string
-        org_id: string
-        org_name: string
-        number: string | null
-        paid_cents: number
-        refunded_cents: bigint | null
-        paid_at: Date | null
-        hosted_invoice_url: string | null
-        sandbox: boolean
-      }[]
-    >(Prisma.sql`
+      }),
+      db.billingAdjustment.findMany({
+        orderBy: { createdAt: 'desc' },
+        take: LIST_LIMIT,
+        select: {
+          id: true,
+          orgId: true,
+          kind: true,
+          amountCents: true,
+          reason: true,
+          note: true,
+          invoiceId: true,
+          status: true,
+          error: true,
+          sandbox: true,
+          stripeObjectId: true,
+          createdAt: true,
+          completedAt: true,
+          createdById: true,
+          org: { select: { name: true } },
+          invoice: { select: { number: true } },
+        },
+      }),
+      db.$queryRaw<
+        {
+          id: string
+          org_id: string
+          org_name: string
+          number: string | null
+          paid_cents: number
+          refunded_cents: bigint | null
+          paid_at: Date | null
+          hosted_invoice_url: string | null
+          sandbox: boolean
+        }[]
+      >(Prisma.sql`
       SELECT i.id, i.org_id, o.name AS org_name, i.number, i.amount_paid_cents AS paid_cents, i.paid_at, i.hosted_invoice_url,
              b.sandbox,
              (SELECT sum(a.amount_cents) FROM billing_adjustments a
@@ -428,13 +428,13 @@ export async function unsafeGetStaffRevenueConsole({
       WHERE i.status = 'paid' AND i.amount_paid_cents > 0
       ORDER BY i.paid_at DESC NULLS LAST, i.created_at DESC
       LIMIT ${LIST_LIMIT}`),
-    db.billingAccount.findMany({
-      where: { OR: [{ stripeCustomerId: { not: null } }, { sandbox: true }], org: { deletedAt: null } },
-      orderBy: { org: { name: 'asc' } },
-      take: 500,
-      select: { orgId: true, sandbox: true, org: { select: { name: true, slug: true } } },
-    }),
-  ])
+      db.billingAccount.findMany({
+        where: { OR: [{ stripeCustomerId: { not: null } }, { sandbox: true }], org: { deletedAt: null } },
+        orderBy: { org: { name: 'asc' } },
+        take: 500,
+        select: { orgId: true, sandbox: true, org: { select: { name: true, slug: true } } },
+      }),
+    ])
 
   const staffIds = [...new Set(adjustments.map((a) => a.createdById))]
   const staffUsers = staffIds.length

@@ -365,7 +365,8 @@ export async function createRefund(input: {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) throw new Error('a refund is a positive integer of cents')
   const named = [input.invoiceId, input.paymentIntentId, input.chargeId].filter(Boolean).length
   if (named !== 1) throw new Error('name exactly one of invoiceId, paymentIntentId, chargeId')
-  if (!isStripeLive()) return { id: sandboxId('re', input.idempotencyKey), status: 'succeeded', amountCents: input.amountCents, sandbox: true }
+  if (!isStripeLive())
+    return { id: sandboxId('re', input.idempotencyKey), status: 'succeeded', amountCents: input.amountCents, sandbox: true }
   let target: { payment_intent?: string; charge?: string }
   if (input.invoiceId) {
     const invoiceId = input.invoiceId

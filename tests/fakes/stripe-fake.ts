@@ -937,7 +937,10 @@ export async function startStripeFake({
           const refunded = refunds.filter((x) => x.charge === inv.charge).reduce((sum, x) => sum + x.amount, 0)
           const left = inv.amountPaid - refunded
           if (left <= 0)
-            return { status: 400, body: err('invalid_request_error', `Charge ${inv.charge} has already been refunded.`, 'charge_already_refunded') }
+            return {
+              status: 400,
+              body: err('invalid_request_error', `Charge ${inv.charge} has already been refunded.`, 'charge_already_refunded'),
+            }
           const amount = f.amount === undefined ? left : Number(f.amount)
           if (!Number.isInteger(amount) || amount <= 0)
             return { status: 400, body: err('invalid_request_error', 'amount must be a positive integer', 'parameter_invalid_integer') }

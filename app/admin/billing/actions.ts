@@ -9,6 +9,10 @@ import { unsafeResolveStaffAlert } from '@/lib/billing/resolve-staff-alert'
 import { unsafeDecideLeadDispute } from '@/lib/billing/decide-lead-dispute'
 import { unsafeLiftDisputeFreeze } from '@/lib/billing/lift-dispute-freeze'
 import { decideLeadDisputeSchema, liftDisputeFreezeSchema } from '@/lib/billing/lead-dispute-schemas'
+import { unsafeIssueStaffCredit } from '@/lib/billing/issue-staff-credit'
+import { unsafeIssueStaffRefund } from '@/lib/billing/issue-staff-refund'
+import { unsafeRetryStaffAdjustment } from '@/lib/billing/retry-staff-adjustment'
+import { issueStaffCreditSchema, issueStaffRefundSchema, retryStaffAdjustmentSchema } from '@/lib/billing/staff-adjustment-schemas'
 
 /** revalidatePath only works inside a Next request; tests call these actions directly. */
 function refresh() {
@@ -35,4 +39,31 @@ export const liftDisputeFreezeAction = userAction(liftDisputeFreezeSchema, async
   const res = await unsafeLiftDisputeFreeze({ actor: staffActor(session.user), ...input })
   refresh()
   return res
+})
+
+/** A credit on an org's Stripe balance (audited; PENDING → DONE/FAILED). */
+export const issueStaffCreditAction = userAction(issueStaffCreditSchema, async ({ input, session }) => {
+  try {
+    return await unsafeIssueStaffCredit({ actor: staffActor(session.user), ...input })
+  } finally {
+    refresh() // a FAILED row is news too
+  }
+})
+
+/** A refund of a paid invoice, full or partial (audited; PENDING → DONE/FAILED). */
+export const issueStaffRefundAction = userAction(issueStaffRefundSchema, async ({ input, session }) => {
+  try {
+    return await unsafeIssueStaffRefund({ actor: staffActor(session.user), ...input })
+  } finally {
+    refresh()
+  }
+})
+
+/** Runs a FAILED (or stuck PENDING) credit/refund again with its own idempotency key. */
+export const retryStaffAdjustmentAction = userAction(retryStaffAdjustmentSchema, async ({ input, session }) => {
+  try {
+    return await unsafeRetryStaffAdjustment({ actor: staffActor(session.user), ...input })
+  } finally {
+    refresh()
+  }
 })

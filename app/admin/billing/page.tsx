@@ -1,6 +1,7 @@
 // Staff revenue console: MRR, churn, ARPU, trials converting, failed payments, usage per org this period, open staff
-// alerts, the lead-dispute review queue, dispute freezes and credits. STAFF_SUPPORT reads; the actions need STAFF_ADMIN
-// (each audited by its use case). Definitions of the numbers: lib/billing/staff-revenue.ts.
+// alerts, the lead-dispute review queue, dispute freezes, staff credits and refunds (issued here: a credit on an org's
+// Stripe balance, a refund of a paid invoice) and lead-fee credits. STAFF_SUPPORT reads; the actions and their forms
+// are STAFF_ADMIN only (each audited by its use case). Definitions of the numbers: lib/billing/staff-revenue.ts.
 import { requireStaffPage } from '@/lib/auth/staff'
 import { unsafeGetStaffRevenueConsole } from '@/lib/billing/staff-revenue'
 import { auditStaffView } from '@/lib/audit/staff-audit'
@@ -11,7 +12,17 @@ import { Badge, EmptyState } from '@/components/ui/feedback'
 import { StaffActionButton } from '@/components/admin/staff-action-button'
 import { LiftFreezeForm } from '@/components/billing/lift-freeze-form'
 import { STATE_LABELS, STATE_TONES } from '@/components/billing/billing-labels'
-import { decideLeadDisputeAction, liftDisputeFreezeAction, resolveStaffAlertAction } from './actions'
+import { StaffCreditForm, StaffRefundForm } from '@/components/billing/staff-adjustment-forms'
+import { STAFF_ADJUSTMENT_REASON_LABELS, type StaffAdjustmentReason } from '@/lib/billing/staff-adjustment-schemas'
+import type { AdjustmentRow } from '@/lib/billing/staff-revenue'
+import {
+  decideLeadDisputeAction,
+  issueStaffCreditAction,
+  issueStaffRefundAction,
+  liftDisputeFreezeAction,
+  resolveStaffAlertAction,
+  retryStaffAdjustmentAction,
+} from './actions'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Revenue · Staff' }
@@ -28,6 +39,14 @@ function Th({ children, right }: { children?: React.ReactNode; right?: boolean }
     </th>
   )
 }
+
+const ADJUSTMENT_STATUS_TONES: Record<AdjustmentRow['status'], string> = {
+  PENDING: 'bg-slate-100 text-slate-800',
+  DONE: 'bg-emerald-100 text-emerald-800',
+  FAILED: 'bg-red-100 text-red-800',
+}
+/** a PENDING row this old was left by a crash between the row and Stripe's answer: staff may run it again */
+const STUCK_MS = 60_000
 
 function Section({ id, title, children, count }: { id: string; title: string; children: React.ReactNode; count?: number }) {
   return (
@@ -57,7 +76,7 @@ export default async function StaffBillingPage() {
     {
       label: 'ARPU this month',
       value: s.arpuCents === null ? '—' : money(s.arpuCents),
-      hint: `usage net of credits ${money(s.usageCents)}`,
+      hint: `usage net of credits ${money(s.usageCents)} · staff credits ${money(s.adjustments.creditsCents)}, refunds ${money(s.adjustments.refundsCents)}`,
     },
     { label: 'Churn this month', value: pct(s.churn.rate), hint: `${s.churn.canceled} canceled of ${s.churn.atStart} at month start` },
     {
@@ -333,9 +352,140 @@ export default async function StaffBillingPage() {
         )}
       </Section>
 
-      <Section id="credits-h" title="Credits and refunds" count={c.credits.length}>
+      <Section id="credits-h" title="Credits and refunds" count={c.adjustments.length}>
+        {admin && (
+          <Card className="space-y-3 p-4">
+            <h3 className="font-medium">Credit an organization</h3>
+            <p className="text-sm text-slate-600">
+              Puts money on the organization&apos;s Stripe balance; its next invoices use it first. Sandbox accounts are recorded and
+              labelled, nothing moves at Stripe.
+            </p>
+            {c.creditTargets.length === 0 ? (
+              <p className="text-sm text-slate-600">No organization has a Stripe customer yet (none has checked out).</p>
+            ) : (
+              <StaffCreditForm orgs={c.creditTargets} issue={issueStaffCreditAction} />
+            )}
+          </Card>
+        )}
+        {c.adjustments.length === 0 ? (
+          <EmptyState title="No staff credits or refunds yet">
+            {admin
+              ? 'Credits and refunds issued here are listed with who issued them.'
+              : 'A staff admin issues them; they are listed here.'}
+          </EmptyState>
+        ) : (
+          <Card className="relative overflow-x-auto p-0">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Staff credits and refunds, newest first</caption>
+              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <Th>When</Th>
+                  <Th>Organization</Th>
+                  <Th>Kind</Th>
+                  <Th right>Amount</Th>
+                  <Th>Reason</Th>
+                  <Th>Who</Th>
+                  <Th>Status</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.adjustments.map((a) => (
+                  <tr key={a.id} className="border-t border-slate-100 align-top">
+                    <td className="p-3 whitespace-nowrap">{ts(a.createdAt)}</td>
+                    <td className="p-3">{a.orgName}</td>
+                    <td className="p-3 whitespace-nowrap">
+                      {a.kind === 'CREDIT' ? 'Credit' : 'Refund'}
+                      {a.invoiceId && <span className="block font-mono text-xs text-slate-500">{a.invoiceNumber ?? a.invoiceId}</span>}
+                      {a.sandbox && <Badge className="mt-1 bg-amber-100 text-amber-900">sandbox</Badge>}
+                    </td>
+                    <td className="p-3 text-right tabular-nums">{money(a.amountCents)}</td>
+                    <td className="p-3">
+                      {STAFF_ADJUSTMENT_REASON_LABELS[a.reason as StaffAdjustmentReason] ?? a.reason}
+                      <p className="mt-1 max-w-xs break-words text-xs text-slate-600">“{a.note}”</p>
+                    </td>
+                    <td className="p-3 text-xs break-all">{a.createdBy ? (a.createdBy.name ?? a.createdBy.email) : '—'}</td>
+                    <td className="p-3">
+                      <Badge className={ADJUSTMENT_STATUS_TONES[a.status]}>{a.status.toLowerCase()}</Badge>
+                      {a.stripeObjectId && (
+                        <span className="mt-1 block font-mono text-xs break-all text-slate-500">{a.stripeObjectId}</span>
+                      )}
+                      {a.error && <p className="mt-1 max-w-xs break-words text-xs text-red-700">{a.error}</p>}
+                      {admin &&
+                        (a.status === 'FAILED' || (a.status === 'PENDING' && s.now.getTime() - a.createdAt.getTime() > STUCK_MS)) && (
+                          <div className="mt-2">
+                            <StaffActionButton
+                              label="Retry"
+                              doneLabel="Done"
+                              action={retryStaffAdjustmentAction}
+                              input={{ adjustmentId: a.id }}
+                            />
+                          </div>
+                        )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        )}
+      </Section>
+
+      <Section id="paid-h" title="Paid invoices" count={c.paidInvoices.length}>
+        {c.paidInvoices.length === 0 ? (
+          <EmptyState title="No paid invoices yet" />
+        ) : (
+          <Card className="p-0">
+            <ul className="divide-y divide-slate-100">
+              {c.paidInvoices.map((i) => {
+                const label = i.number ?? i.id
+                return (
+                  <li key={i.id} className="space-y-2 p-3 text-sm">
+                    <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                      <p className="font-medium">
+                        <span className="font-mono text-xs">
+                          {i.hostedInvoiceUrl ? (
+                            <a className="underline" href={i.hostedInvoiceUrl} target="_blank" rel="noopener noreferrer">
+                              {label}
+                            </a>
+                          ) : (
+                            label
+                          )}
+                        </span>{' '}
+                        · {i.orgName}
+                        {i.sandbox && <Badge className="ml-1 bg-amber-100 text-amber-900">sandbox</Badge>}
+                      </p>
+                      <p className="tabular-nums text-slate-700">
+                        paid {money(i.paidCents)} on {date(i.paidAt)}
+                        {i.refundedCents > 0 && <> · refunded {money(i.refundedCents)}</>}
+                      </p>
+                    </div>
+                    {admin &&
+                      (i.refundableCents > 0 ? (
+                        <details className="rounded-md border border-slate-200 p-3">
+                          <summary className="cursor-pointer font-medium">Refund… ({money(i.refundableCents)} left)</summary>
+                          <div className="mt-3">
+                            <StaffRefundForm
+                              invoiceId={i.id}
+                              invoiceLabel={label}
+                              refundableCents={i.refundableCents}
+                              issue={issueStaffRefundAction}
+                            />
+                          </div>
+                        </details>
+                      ) : (
+                        <p className="text-xs text-slate-500">Refunded in full.</p>
+                      ))}
+                  </li>
+                )
+              })}
+            </ul>
+          </Card>
+        )}
+      </Section>
+
+      <Section id="lead-credits-h" title="Lead-fee credits" count={c.credits.length}>
         {c.credits.length === 0 ? (
-          <EmptyState title="No credits yet">Lead-fee credits (the 30-day guarantee) appear here as ledger rows.</EmptyState>
+          <EmptyState title="No lead-fee credits yet">Lead-fee credits (the 30-day guarantee) appear here as ledger rows.</EmptyState>
         ) : (
           <Card className="relative overflow-x-auto p-0">
             <table className="w-full text-left text-sm">
