@@ -8,7 +8,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { RoofMaterial as LeadRoofMaterial } from '@/lib/generated/prisma/enums'
 import { db, type Tx } from '@/lib/db'
-import { AppError, toAppError } from '@/lib/errors'
+import { AppError, reasonOf, toAppError } from '@/lib/errors'
 import { assertCan, type Actor } from '@/lib/auth/actor'
 import { fetchAerialImage } from '@/lib/external/aerial-imagery'
 import { assessImageQuality } from '@/lib/imagery/quality-gate'
@@ -117,7 +117,9 @@ export async function advanceScanProperty({ actor, propertyId }: { actor: Actor;
       await db.scanProperty.update({ where: { id: propertyId, orgId }, data: { lastError: errorText(e) }, select: { id: true } })
       throw err // the job is retried with backoff and resumes at the stage reached
     }
-    log().warn({ propertyId, code: e.code, err: e.cause ?? e }, 'scan property failed')
+    // a spend-cap or trial refusal is the product working (shown on the scan, re-run after raising the cap): info
+    if (e.code === 'QUOTA_EXCEEDED') log().info({ propertyId, code: e.code, reason: reasonOf(e) }, 'scan property refused by billing')
+    else log().warn({ propertyId, code: e.code, err: e.cause ?? e }, 'scan property failed')
     await finish({ orgId, p: row, status: 'FAILED', error: errorText(e) })
     return 'failed'
   }

@@ -23,6 +23,18 @@ test('staff console: webhooks and jobs render for staff (desktop and phone); an 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow, 'no sideways scrolling on a phone').toBeLessThanOrEqual(1)
   await page.screenshot({ path: test.info().outputPath(`admin-webhooks-phone.png`), fullPage: true })
+  // the revenue console: metrics, failed payments, usage per org, credits and refunds (forms for STAFF_ADMIN)
+  for (const [size, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(viewport)
+    await page.goto('/admin/billing')
+    await expect(page.getByRole('heading', { level: 1, name: 'Revenue' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: /Credits and refunds/ })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: /Usage per organization/ })).toBeVisible()
+    await page.screenshot({ path: test.info().outputPath(`admin-billing-${size}.png`), fullPage: true })
+  }
 
   await page.context().clearCookies()
   await signIn(page, 'owner@demo.fishmouth.test', '/demo-roofing')
