@@ -343,6 +343,13 @@ async function part2(db: Db, fake: StripeFake, childEnv: NodeJS.ProcessEnv, logF
   if (counter.usedCents !== expectedCents || counter.reservedCents !== 0)
     problems.push(`counter used ${counter.usedCents} (expected ${expectedCents}), reserved ${counter.reservedCents}`)
 
+  // the daily reconciliation, run now over the whole month (its settle window moved past the last commit): the
+  // ledger against Stripe's meter event summaries (the fake's, from the events it accepted)
+  const { unsafeReconcileUsage, RECONCILE_SETTLE_MS } = await import('@/lib/billing/reconcile-usage')
+  const rec = await unsafeReconcileUsage({ now: new Date(Date.now() + RECONCILE_SETTLE_MS + 60_000) })
+  if (rec.mode !== 'stripe' || rec.mismatches) problems.push(`reconciliation: mode ${rec.mode}, ${rec.mismatches} mismatches`)
+  const reconciliation = `  reconciliation (ledger vs Stripe meter summaries, mode ${rec.mode}): ${rec.orgs} org(s), ${fmt(rec.ledgerRows)} ledger rows, ${rec.mismatches} mismatches`
+
   // the period ends: Stripe renews and invoices the usage; its webhooks (duplicated, reordered) reach the app
   const before = fake.deliveries.length
   await fake.renewSubscription(paid.subscriptionId!)
@@ -360,6 +367,7 @@ async function part2(db: Db, fake: StripeFake, childEnv: NodeJS.ProcessEnv, logF
     `  ledger billable rows: ${fmt(billable.length)} (QL value ${fmt(ledgerQl)}, SMS value ${fmt(ledgerSms)}); meter events accepted by the fake: ${fmt(accepted.length)} (QL ${fmt(fakeQl)}, SMS ${fmt(fakeSms)}), missing ${missing}, extra ${extra}`,
     `  outbox rows claimed by a killed dispatcher and re-sent after their lease: ${fmt(resent!.n)}; meter-event requests received ${fmt(meterRequests)} (${fmt(meterRequests - accepted.length)} beyond the accepted events: answered by Idempotency-Key replay or ignored by identifier, ${fmt(fake.meterDuplicates)} of them by identifier)`,
     `  counter: used ${fmt(counter.usedCents)} cents (expected ${fmt(expectedCents)}), reserved ${counter.reservedCents}`,
+    reconciliation,
     `  renewal: ${fake.deliveries.length - before} webhook deliveries (${fake.deliveries.slice(before).filter((d) => d.duplicate).length} duplicates, reordered); invoices stored ${storedInvoices.length}; usage line ${usageLine ? `${fmt(usageLine.amount)} cents = ${fmt(ledgerQl)} × $1.13` : 'missing'}`,
   )
   await killChild(child, 'SIGTERM')
