@@ -68,6 +68,7 @@ export const ERROR_REASONS = [
   'REVIEW_DECIDED',
   // billing (lib/billing): why billable work or a billing change was refused
   'SPEND_CAP',
+  'PLAN_QUOTA',
   'TRIAL_LIMIT',
   'TRIAL_USED',
   'BILLING_READ_ONLY',

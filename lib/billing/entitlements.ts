@@ -3,6 +3,7 @@
 // starts billable work (`assertBillableWorkAllowed`). Reads and exports are never gated: a read-only, canceled or
 // frozen org still sees and exports everything it has.
 import 'server-only'
+import { currentPeriod } from '@/lib/billing/period'
 import { db, type Tx } from '@/lib/db'
 import { AppError, notFound } from '@/lib/errors'
 import type { BillingState } from '@/lib/generated/prisma/enums'
@@ -98,6 +99,8 @@ export interface EntitlementInputs {
   freeLeadsUsed: number
   members: number
   pendingInvitations: number
+  /** AI ad generations used this period (lib/billing/plan-quota.ts); 0 when not loaded */
+  adGenerationsUsed?: number
   now: Date
 }
 
@@ -145,7 +148,7 @@ export function computeEntitlements(i: EntitlementInputs): Entitlements {
     maxScanProperties: plan.maxScanProperties,
     qualityLeadCents: plan.qualityLeadCents,
     aiAdGenerationsPerMonth: aiPerMonth,
-    aiAdGenerationsLeft: blockedReason ? 0 : aiPerMonth,
+    aiAdGenerationsLeft: blockedReason ? 0 : aiPerMonth === null ? null : Math.max(0, aiPerMonth - (i.adGenerationsUsed ?? 0)),
     pendingPlan: a.pendingPlan,
     cancelAtPeriodEnd: a.cancelAtPeriodEnd,
     canceledAt: a.canceledAt,
@@ -206,6 +209,12 @@ export async function getEntitlements(orgId: string, opts: { tx?: Tx; now?: Date
     client.membership.count({ where: { orgId } }),
     client.invitation.count({ where: pendingInvitationWhere(orgId, now) }),
   ])
+  const adGenerations = await client.planQuotaUsage.findUnique({
+    where: {
+      orgId_quota_periodStart: { orgId, quota: 'ai_ad_generation', periodStart: currentPeriod(org.billingAccount, now).start },
+    },
+    select: { used: true },
+  })
   return computeEntitlements({
     orgId,
     plan: org.plan,
@@ -213,6 +222,7 @@ export async function getEntitlements(orgId: string, opts: { tx?: Tx; now?: Date
     freeLeadsUsed: free._sum.freeQualityLeadsUsed ?? 0,
     members,
     pendingInvitations,
+    adGenerationsUsed: adGenerations?.used ?? 0,
     now,
   })
 }
