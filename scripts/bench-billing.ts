@@ -347,7 +347,10 @@ async function part2(db: Db, fake: StripeFake, childEnv: NodeJS.ProcessEnv, logF
   // ledger against Stripe's meter event summaries (the fake's, from the events it accepted)
   const { unsafeReconcileUsage, RECONCILE_SETTLE_MS } = await import('@/lib/billing/reconcile-usage')
   const rec = await unsafeReconcileUsage({ now: new Date(Date.now() + RECONCILE_SETTLE_MS + 60_000) })
-  if (rec.mode !== 'stripe' || rec.mismatches) problems.push(`reconciliation: mode ${rec.mode}, ${rec.mismatches} mismatches`)
+  if (rec.mode !== 'stripe' || rec.mismatches)
+    problems.push(
+      `reconciliation: mode ${rec.mode}, ${rec.mismatches} mismatches ${JSON.stringify(rec.details.filter((d) => !d.ok).map((d) => ({ undelivered: d.undelivered, meters: d.meters })))}`,
+    )
   const reconciliation = `  reconciliation (ledger vs Stripe meter summaries, mode ${rec.mode}): ${rec.orgs} org(s), ${fmt(rec.ledgerRows)} ledger rows, ${rec.mismatches} mismatches`
 
   // the period ends: Stripe renews and invoices the usage; its webhooks (duplicated, reordered) reach the app

@@ -1017,10 +1017,14 @@ export async function startStripeFake({
         path: /^\/v1\/billing\/meters$/,
         handle: authed(() => ({
           status: 200,
+          // every meter the app reports to exists (set up once per Stripe account), whether or not a price bills it yet
           body: list(
-            [...priceMap.values()]
-              .filter((p) => p.meterEventName)
-              .map((p) => ({ id: `mtr_${p.meterEventName}`, object: 'billing.meter', event_name: p.meterEventName, status: 'active' })),
+            [
+              ...new Set([
+                ...[...priceMap.values()].flatMap((p) => (p.meterEventName ? [p.meterEventName] : [])),
+                ...Object.values(METER_EVENT_NAMES),
+              ]),
+            ].map((name) => ({ id: `mtr_${name}`, object: 'billing.meter', event_name: name, status: 'active' })),
           ),
         })),
       },
