@@ -53,6 +53,7 @@ const ISOMORPHIC_LIB = [
   'lib/vision/roof-assessment.ts', // the roof vocabulary and its labels (review form, roof panel)
   // outreach compliance: the rule table and its pure engine (the UI shows the rules and explains decisions)
   'lib/compliance/{rules,holidays,zones,area-codes,windows,evaluate,phone,opt-out-keywords,dnc-schemas}.ts',
+  'lib/sms/{segments,opt-out-scope}.ts', // the SMS composer counts segments in the browser; pure STOP scope
 ]
 const SERVER_ONLY_MARKER = { regex: '^server-only$', message: 'This module is isomorphic (client components import it): no server-only.' }
 const SERVER_MODULES = { regex: '^@/lib/(env|logger|external(/.*)?)$', message: 'Isomorphic module: it must not import server code.' }

@@ -86,6 +86,7 @@ export const ERROR_REASONS = [
   'REFUND_EXCEEDS_PAID',
   // outreach
   'SUPPRESSED',
+  'NO_POSTAL_ADDRESS',
   // webhooks in
   'BAD_SIGNATURE',
   // providers (lib/external/call-service.ts: why a call to a provider failed)

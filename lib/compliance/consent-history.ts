@@ -17,7 +17,8 @@ export interface ConsentRowInput {
   channel: Channel
   purpose: Purpose
   status: 'GRANTED' | 'REVOKED'
-  source: 'report_form' | 'import' | 'manual' | 'api' | 'opt_out'
+  /** sms_keyword: a START reply re-granting a prior SMS consent (lib/sms/handle-inbound-sms.ts) */
+  source: 'report_form' | 'import' | 'manual' | 'api' | 'opt_out' | 'sms_keyword'
   recipient?: string | null
   disclosureVersion?: string | null
   disclosureTextHash?: string | null

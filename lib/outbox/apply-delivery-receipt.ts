@@ -14,6 +14,17 @@ export interface ReceiptTarget {
   providerMessageId?: string
 }
 
+/** The outbox_messages condition a receipt names (also used to find the email_messages row it delivers). */
+export function receiptWhere(target: ReceiptTarget): Prisma.Sql {
+  const where = target.outboxId
+    ? Prisma.sql`id = ${target.outboxId}::uuid`
+    : target.provider && target.providerMessageId
+      ? Prisma.sql`provider = ${target.provider} AND provider_message_id = ${target.providerMessageId}`
+      : null
+  if (!where) throw new AppError('BAD_REQUEST', 'A receipt needs an outbox id or a provider message id')
+  return where
+}
+
 /** Returns the new status, 'unchanged' for a stale/duplicate receipt; NOT_FOUND when no row matches (yet). */
 export async function applyDeliveryReceipt({
   target,
@@ -24,12 +35,7 @@ export async function applyDeliveryReceipt({
   outcome: ReceiptOutcome
   error?: string
 }): Promise<ReceiptOutcome | 'unchanged'> {
-  const where = target.outboxId
-    ? Prisma.sql`id = ${target.outboxId}::uuid`
-    : target.provider && target.providerMessageId
-      ? Prisma.sql`provider = ${target.provider} AND provider_message_id = ${target.providerMessageId}`
-      : null
-  if (!where) throw new AppError('BAD_REQUEST', 'A receipt needs an outbox id or a provider message id')
+  const where = receiptWhere(target)
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     UPDATE outbox_messages
        SET status = ${outcome}::"OutboxStatus", updated_at = now(),

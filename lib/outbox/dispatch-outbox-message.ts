@@ -12,6 +12,8 @@ import { outboxConfig } from '@/lib/outbox/config'
 import { kickDispatch } from '@/lib/outbox/enqueue-message'
 import { outboxMetrics } from '@/lib/outbox/outbox-metrics'
 import { senderFor, type SendResult } from '@/lib/outbox/senders'
+import { advanceEmailStatus } from '@/lib/email/advance-email-status'
+import type { EmailStatus } from '@/lib/email/email-status'
 
 export type DispatchOutcome = 'sent' | 'retry' | 'failed' | 'uncertain' | 'skipped'
 
@@ -21,18 +23,11 @@ const errorText = (err: unknown) => {
   return `${e.code}: ${e.code === 'INTERNAL' ? String((err as Error)?.message ?? err) : e.message}${d}`.slice(0, 2000)
 }
 
-async function syncEmailRow(payload: unknown, data: { status: string; providerMessageId?: string; error?: string }) {
+async function syncEmailRow(payload: unknown, data: { status: EmailStatus; providerMessageId?: string; error?: string }) {
   const emailMessageId = (payload as { emailMessageId?: string } | null)?.emailMessageId
   if (!emailMessageId) return
-  await db.emailMessage.updateMany({
-    where: { id: emailMessageId },
-    data: {
-      status: data.status,
-      providerMessageId: data.providerMessageId,
-      error: data.error,
-      ...(data.status === 'sent' ? { sentAt: new Date() } : {}),
-    },
-  })
+  // forward only: a receipt that overtook this commit (delivered, opened…) keeps its status
+  await advanceEmailStatus({ where: { id: emailMessageId }, ...data })
 }
 
 async function markSent(id: string, res: SendResult): Promise<void> {
