@@ -221,8 +221,9 @@ test('a failed renewal: past due (full access) → day 7 read-only (no scans, ex
   await page.getByRole('textbox', { name: 'ZIP code' }).fill('78701')
   await page.getByLabel('Property cap').fill('10')
   await page.getByRole('button', { name: 'Estimate' }).click()
-  const runButton = page.getByRole('button', { name: 'Run scan' })
-  if (await runButton.isVisible().catch(() => false)) await runButton.click()
+  // the estimate is shown (reading is never blocked); running is refused
+  await expect(page.getByTestId('scan-estimate')).toContainText('ZIP 78701')
+  await page.getByRole('button', { name: 'Run scan' }).click()
   await expect(page.getByText(/read-only until the overdue invoice is paid/).first()).toBeVisible()
   await expect(page.getByRole('link', { name: /billing/i }).first()).toBeVisible()
   await shoot(page, 'scan-refused-read-only')
