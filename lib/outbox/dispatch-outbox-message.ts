@@ -12,8 +12,8 @@ import { outboxConfig } from '@/lib/outbox/config'
 import { kickDispatch } from '@/lib/outbox/enqueue-message'
 import { outboxMetrics } from '@/lib/outbox/outbox-metrics'
 import { senderFor, type SendResult } from '@/lib/outbox/senders'
-import { advanceEmailStatus } from '@/lib/email/advance-email-status'
-import type { EmailStatus } from '@/lib/email/email-status'
+import { advanceEmailStatus } from '@/lib/outbox/advance-email-status'
+import type { EmailStatus } from '@/lib/outbox/email-status'
 
 export type DispatchOutcome = 'sent' | 'retry' | 'failed' | 'uncertain' | 'skipped'
 

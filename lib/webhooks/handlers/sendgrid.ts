@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { applyDeliveryReceipt, receiptWhere, type ReceiptOutcome, type ReceiptTarget } from '@/lib/outbox/apply-delivery-receipt'
-import { advanceEmailStatus } from '@/lib/email/advance-email-status'
-import { sendgridEventStatus } from '@/lib/email/email-status'
+import { advanceEmailStatus } from '@/lib/outbox/advance-email-status'
+import { sendgridEventStatus } from '@/lib/outbox/email-status'
 import type { WebhookHandler } from '@/lib/webhooks/handlers/types'
 
 const shape = z

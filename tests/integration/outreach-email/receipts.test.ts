@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { handleSendgridEvent } from '@/lib/webhooks/handlers/sendgrid'
-import { advanceEmailStatus } from '@/lib/email/advance-email-status'
+import { advanceEmailStatus } from '@/lib/outbox/advance-email-status'
 import { uniq } from '@/tests/factories'
 
 async function sentEmail() {
