@@ -3,30 +3,10 @@
 import Link from 'next/link'
 import { formatCents } from '@/lib/billing/plans'
 import { cn } from '@/components/ui/cn'
+import type { BillingBanner as BillingBannerData } from '@/lib/billing/get-billing-banner'
 
-export interface BillingBannerView {
-  kind:
-    | 'DISPUTE_FROZEN'
-    | 'READ_ONLY'
-    | 'CANCELED'
-    | 'TRIAL_ENDED'
-    | 'PAST_DUE'
-    | 'SPEND_100'
-    | 'SPEND_90'
-    | 'SPEND_80'
-    | 'TRIAL_ENDING'
-    | 'CANCEL_SCHEDULED'
-  tone: 'warning' | 'error'
-  canReadBilling: boolean
-  canManage: boolean
-  trialDaysLeft?: number
-  trialRefused?: boolean
-  nextStepAt?: Date
-  nextStepDay?: number
-  dataRetainedUntil?: Date | null
-  periodEnd?: Date
-  spend?: { usedCents: number; capCents: number; percent: number }
-}
+/** what lib/billing/get-billing-banner.ts decided (the one definition of the banner's kinds and fields) */
+export type BillingBannerView = BillingBannerData
 
 export function BillingBanner({ banner: b, orgSlug, timeZone }: { banner: BillingBannerView; orgSlug: string; timeZone: string }) {
   const day = (d: Date | null | undefined) => (d ? d.toLocaleDateString('en-US', { dateStyle: 'medium', timeZone }) : '')

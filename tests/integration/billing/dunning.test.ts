@@ -5,16 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { systemActor } from '@/lib/auth/actor'
 import { advanceDunning } from '@/lib/billing/advance-dunning'
-import { startCheckout } from '@/lib/billing/start-checkout'
 import {
   account,
   audits,
-  orgWithMember,
-  payCheckout,
   settle,
   startBillingStripe,
   setLiveStripeEnv,
   type BillingStripe,
+  subscribedOrg as subscribedOrgOn,
 } from '@/tests/integration/billing/stripe-harness'
 
 const DAY = 86_400_000
@@ -29,13 +27,9 @@ beforeEach(() => {
 })
 
 async function subscribedOrg() {
-  const o = await orgWithMember('OWNER')
-  const { url } = await startCheckout({ actor: o.actor, plan: 'PROFESSIONAL' })
-  await payCheckout(s.fake, url)
-  await settle(s.fake)
-  const a = await account(o.org.id)
-  expect(a.state).toBe('ACTIVE')
-  return { ...o, customer: a.stripeCustomerId!, subscriptionId: a.stripeSubscriptionId! }
+  const o = await subscribedOrgOn(s.fake)
+  expect(o.account.state).toBe('ACTIVE')
+  return o
 }
 const run = (orgId: string, now: Date) => advanceDunning({ actor: systemActor({ process: 'billing', orgId }), now })
 const dunningMails = (orgId: string) =>

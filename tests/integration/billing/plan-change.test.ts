@@ -12,12 +12,12 @@ import {
   account,
   memberOf,
   orgWithMember,
-  payCheckout,
   settle,
   startBillingStripe,
   setLiveStripeEnv,
   setSandboxStripeEnv,
   type BillingStripe,
+  subscribedOrg as subscribedOrgOn,
 } from '@/tests/integration/billing/stripe-harness'
 
 const DAY = 86_400_000
@@ -31,14 +31,7 @@ beforeEach(() => {
   s.fake.configureWebhooks(s.webhooks)
 })
 
-async function subscribedOrg(plan: 'PROFESSIONAL' | 'ENTERPRISE') {
-  const o = await orgWithMember('OWNER')
-  const { url } = await startCheckout({ actor: o.actor, plan })
-  await payCheckout(s.fake, url)
-  await settle(s.fake)
-  const a = await account(o.org.id)
-  return { ...o, customer: a.stripeCustomerId!, subscriptionId: a.stripeSubscriptionId! }
-}
+const subscribedOrg = (plan: 'PROFESSIONAL' | 'ENTERPRISE') => subscribedOrgOn(s.fake, plan)
 
 describe('plan changes (Stripe)', () => {
   it('upgrade: immediate, prorated, applied from the webhook', async () => {

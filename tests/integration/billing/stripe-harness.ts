@@ -8,6 +8,7 @@ import { WEBHOOK_QUEUES } from '@/lib/webhooks/jobs'
 import type { Role } from '@/lib/generated/prisma/enums'
 import type { WorkerHandle } from '@/lib/worker/start-worker'
 import { POST } from '@/app/api/webhooks/stripe/route'
+import { startCheckout } from '@/lib/billing/start-checkout'
 import { addMember, createOrg, createUser, uniq } from '@/tests/factories'
 import { planPriceEnv, planPrices, startStripeFake, type StripeFake, type WebhookOptions } from '@/tests/fakes/stripe-fake'
 import { startTestWorker, usePrivateBossSchema as makePrivateBossSchema } from '@/tests/integration/outbox/harness'
@@ -104,4 +105,14 @@ export async function payCheckout(fake: StripeFake, url: string): Promise<{ stat
     redirect: 'manual',
   })
   return { status: res.status, location: res.headers.get('location') }
+}
+
+/** An OWNER's org that paid Checkout on the fake, its webhooks processed: the Stripe customer and subscription ids. */
+export async function subscribedOrg(fake: StripeFake, plan: 'PROFESSIONAL' | 'ENTERPRISE' = 'PROFESSIONAL') {
+  const o = await orgWithMember('OWNER')
+  const { url } = await startCheckout({ actor: o.actor, plan })
+  await payCheckout(fake, url)
+  await settle(fake)
+  const a = await account(o.org.id)
+  return { ...o, account: a, customer: a.stripeCustomerId!, subscriptionId: a.stripeSubscriptionId! }
 }

@@ -5,17 +5,15 @@ import { db } from '@/lib/db'
 import { waitFor } from '@/tests/wait-for'
 import { applySubscriptionState } from '@/lib/billing/apply-subscription-state'
 import { readSubscriptionSnapshot } from '@/lib/billing/sync-subscription'
-import { startCheckout } from '@/lib/billing/start-checkout'
 import { stripeSignature } from '@/tests/fakes/stripe-fake'
 import {
   account,
   audits,
-  orgWithMember,
-  payCheckout,
   settle,
   startBillingStripe,
   setLiveStripeEnv,
   type BillingStripe,
+  subscribedOrg as subscribedOrgOn,
 } from '@/tests/integration/billing/stripe-harness'
 
 let s: BillingStripe
@@ -28,14 +26,7 @@ beforeEach(() => {
   s.fake.configureWebhooks(s.webhooks)
 })
 
-async function subscribedOrg() {
-  const o = await orgWithMember('OWNER')
-  const { url } = await startCheckout({ actor: o.actor, plan: 'PROFESSIONAL' })
-  await payCheckout(s.fake, url)
-  await settle(s.fake)
-  const a = await account(o.org.id)
-  return { ...o, customer: a.stripeCustomerId!, subscriptionId: a.stripeSubscriptionId! }
-}
+const subscribedOrg = () => subscribedOrgOn(s.fake)
 const redeliver = (types: RegExp, customer: string) =>
   Promise.all(
     s.fake.events
